@@ -1,0 +1,139 @@
+/**
+ * Money and rounding. Amounts are integer fen (分); every split uses the largest-remainder method
+ * with ties broken by position (row order), so the parts always add up to the whole, to the fen.
+ */
+
+/** Named rounding modes used across the engine. */
+export type Rounding = "floor" | "round" | "ceiling";
+
+/**
+ * Rounds half away from zero to `decimals` places, immune to binary artefacts (1.005 → 1.01).
+ *
+ * @example roundHalfUp(84.125, 2) // => 84.13
+ * @example roundHalfUp(2.5, 0) // => 3
+ */
+export function roundHalfUp(x: number, decimals = 0): number {
+  if (!Number.isFinite(x)) return x;
+  const sign = x < 0 ? -1 : 1;
+  const a = Math.abs(x);
+  // Shift by string exponent so that 1.005 is treated as written, then fix representation error.
+  const shifted = Number(`${a}e${decimals}`);
+  const r = Math.round(Number(shifted.toPrecision(15)));
+  return sign * Number(`${r}e-${decimals}`);
+}
+
+/**
+ * Rounds a count by a named mode.
+ *
+ * @example roundBy(2.5, "floor") // => 2
+ * @example roundBy(2.5, "round") // => 3
+ * @example roundBy(2.1, "ceiling") // => 3
+ */
+export function roundBy(x: number, mode: Rounding): number {
+  // Snap values a hair away from an integer (e.g. 0.05 * 60 = 3.0000000000000004) to that integer.
+  const snapped = Math.abs(x - Math.round(x)) < 1e-9 ? Math.round(x) : x;
+  if (mode === "floor") return Math.floor(snapped);
+  if (mode === "ceiling") return Math.ceil(snapped);
+  return roundHalfUp(snapped, 0);
+}
+
+/**
+ * Yuan (a number, possibly with float noise) → integer fen, rounding half up.
+ *
+ * @example yuanToFen(1234.565) // => 123457
+ */
+export function yuanToFen(yuan: number): number {
+  return Math.round(roundHalfUp(yuan * 100, 4));
+}
+
+/**
+ * Integer fen → yuan as a number with two decimals.
+ *
+ * @example fenToYuan(123457) // => 1234.57
+ */
+export function fenToYuan(fen: number): number {
+  return fen / 100;
+}
+
+/** Scale used to turn fractional weights into exact integers (6 decimal places). */
+const WEIGHT_SCALE = 1_000_000;
+
+function toIntegerWeights(weights: ReadonlyArray<number>): number[] {
+  return weights.map((w) => (w > 0 && Number.isFinite(w) ? Math.round(w * WEIGHT_SCALE) : 0));
+}
+
+/**
+ * Splits an integer `total` over `weights` by the largest-remainder (Hamilton) method.
+ * Each part gets ⌊total × wᵢ / Σw⌋, then the leftover units go one each to the largest remainders,
+ * ties to the earlier position. Weights are taken to 6 decimal places; zero or negative weights get 0.
+ * If every weight is 0, everything is 0 except that a non-zero total cannot be split: `null`.
+ * The result always sums to `total` exactly (total must be a safe integer ≥ 0).
+ *
+ * @example allocate(100, [1, 1, 1]) // => [34, 33, 33]
+ * @example allocate(1000, [0.7, 0.3]) // => [700, 300]
+ */
+export function allocate(total: number, weights: ReadonlyArray<number>): number[] | null {
+  if (!Number.isSafeInteger(total) || total < 0) throw new RangeError(`allocate: total must be a non-negative safe integer, got ${total}`);
+  const w = toIntegerWeights(weights);
+  const n = w.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += w[i];
+  const parts = new Array<number>(n).fill(0);
+  if (sum === 0) return total === 0 ? parts : null;
+
+  const rem = new Float64Array(n);
+  let given = 0;
+  const bigSum = BigInt(sum);
+  const bigTotal = BigInt(total);
+  for (let i = 0; i < n; i++) {
+    if (w[i] === 0) continue;
+    const prod = total * w[i];
+    let q: number;
+    let r: number;
+    if (Number.isSafeInteger(prod) && Number.isSafeInteger(sum)) {
+      q = Math.floor(prod / sum);
+      r = prod - q * sum;
+      // Correct for the division rounding up across an integer.
+      if (r < 0) {
+        q -= 1;
+        r += sum;
+      } else if (r >= sum) {
+        q += 1;
+        r -= sum;
+      }
+    } else {
+      const bp = bigTotal * BigInt(w[i]);
+      q = Number(bp / bigSum);
+      r = Number(bp % bigSum);
+    }
+    parts[i] = q;
+    rem[i] = r;
+    given += q;
+  }
+  let left = total - given;
+  if (left > 0) {
+    const order: number[] = [];
+    for (let i = 0; i < n; i++) if (w[i] > 0) order.push(i);
+    order.sort((a, b) => rem[b] - rem[a] || a - b);
+    for (let k = 0; left > 0; k++, left--) parts[order[k % order.length]] += 1;
+  }
+  return parts;
+}
+
+/**
+ * Like `allocate`, but in whole units of `unit` fen (e.g. 100 for whole yuan), with any remainder
+ * of `total` that is not a multiple of `unit` given, by largest remainder, to the parts as fen.
+ * The parts always sum to `total`.
+ *
+ * @example allocateInUnits(100050, [1, 1], 100) // => [50050, 50000]
+ */
+export function allocateInUnits(total: number, weights: ReadonlyArray<number>, unit: number): number[] | null {
+  if (unit <= 1) return allocate(total, weights);
+  const whole = Math.floor(total / unit);
+  const base = allocate(whole, weights);
+  if (!base) return null;
+  const rest = total - whole * unit;
+  const extra = allocate(rest, weights);
+  if (!extra) return null;
+  return base.map((b, i) => b * unit + extra[i]);
+}
