@@ -1,0 +1,49 @@
+/**
+ * Result sheets as plain data: every model turns its results into `ResultSheet`s, and every host
+ * (Office.js, the in-memory .xlsx of the browser preview, the headless runner) writes them the same way.
+ */
+import type { CellValue } from "./types";
+
+/** How a column is shown: money is yuan with 2 decimals (¥ #,##0.00), percent 0.0%. */
+export type ColumnKind = "text" | "integer" | "number" | "money" | "percent" | "date" | "boolean";
+
+export interface ResultColumn {
+  header: string;
+  kind: ColumnKind;
+  /** Decimal places for "number" (default 2). */
+  decimals?: number;
+}
+
+/** Conditional highlight of rows, e.g. outcomes "not selected" or pay losers. */
+export interface RowHighlight {
+  /** Row indexes (0-based, data rows) to highlight. */
+  rows: number[];
+  style: "bad" | "warn" | "good";
+}
+
+export interface ChartSpec {
+  type: "column" | "bar" | "line" | "pie";
+  title: string;
+  /** Column index of the category labels. */
+  categoryColumn: number;
+  /** Column indexes of the series. */
+  seriesColumns: number[];
+}
+
+export interface ResultSheet {
+  /** Stable id, e.g. "placements". */
+  id: string;
+  /** Sheet name in the user's language (≤ 31 characters, no []:*?/\). */
+  name: string;
+  columns: ResultColumn[];
+  rows: CellValue[][];
+  highlights?: RowHighlight[];
+  charts?: ChartSpec[];
+  /** Lines of explanation written above or beside the table (e.g. settings used, notes). */
+  notes?: string[];
+}
+
+/** A sheet name safe for Excel: forbidden characters replaced, at most 31 characters. */
+export function safeSheetName(name: string): string {
+  return name.replace(/[[\]:*?/\\]/g, "_").slice(0, 31);
+}
