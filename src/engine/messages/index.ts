@@ -4,13 +4,29 @@
  * (see messages.test.ts).
  */
 import type { Lang, MessageParams, Problem } from "../types";
+import { cliMessages } from "./cli";
 import { commonMessages } from "./common";
+import { headcountMessages } from "./headcount";
+import { payMessages } from "./pay";
+import { rebidMessages } from "./rebid";
+import { sampleMessages } from "./sample";
+import { scenarioMessages } from "./scenario";
+import { uiMessages } from "./ui";
 import type { MessageTable, MessageText } from "./table";
 
 export type { MessageTable, MessageText } from "./table";
 
 /** All message sources, in a list so that a test can find keys defined twice. */
-export const MESSAGE_SOURCES: ReadonlyArray<MessageTable> = [commonMessages];
+export const MESSAGE_SOURCES: ReadonlyArray<MessageTable> = [
+  commonMessages,
+  rebidMessages,
+  payMessages,
+  headcountMessages,
+  scenarioMessages,
+  sampleMessages,
+  uiMessages,
+  cliMessages,
+];
 
 export const MESSAGES: Readonly<Record<string, MessageText>> = Object.assign({}, ...MESSAGE_SOURCES);
 
