@@ -7,6 +7,7 @@ import type { Lang, MessageParams, Problem } from "../types";
 import { cliMessages } from "./cli";
 import { commonMessages } from "./common";
 import { headcountMessages } from "./headcount";
+import { hostMessages } from "./host";
 import { payMessages } from "./pay";
 import { rebidMessages } from "./rebid";
 import { sampleMessages } from "./sample";
@@ -26,6 +27,7 @@ export const MESSAGE_SOURCES: ReadonlyArray<MessageTable> = [
   sampleMessages,
   uiMessages,
   cliMessages,
+  hostMessages,
 ];
 
 export const MESSAGES: Readonly<Record<string, MessageText>> = Object.assign({}, ...MESSAGE_SOURCES);
