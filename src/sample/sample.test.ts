@@ -1,3 +1,4 @@
+import { readScenarios } from "../engine/scenario/params";
 import { hasErrors } from "../engine/types";
 import { identifyTables, readTables } from "../engine/workbook";
 import { generateSample, mulberry32, type SampleWorkbook } from "./sample";
@@ -167,6 +168,17 @@ describe("sample workbook", () => {
     expect(rows[1].every((c) => c !== null)).toBe(true);
     expect(rows[2][1]).toBe("顺序");
     expect(rows[3].filter((c) => c === null).length).toBeGreaterThan(3);
+    for (const tables of [tablesZh, tablesEn]) {
+      const read = readScenarios(tables.scenarios!);
+      expect(read.problems).toEqual([]);
+      const [base, two, three] = read.scenarios;
+      expect(base.params).toMatchObject({ mechanism: "parallel", adjustment: true, bottomRatio: 0.05 });
+      expect(base.params).toMatchObject({ conversionRule: "notBelow", protection: "keep", basicShare: 0.7 });
+      expect(two.params).toEqual({ ...base.params, mechanism: "sequential" });
+      expect(three.own).toMatchObject({ protection: "phase" });
+      expect(Object.keys(three.own)).toHaveLength(2);
+      expect(three.params.mechanism).toBe("parallel");
+    }
   });
 
   it("scales to large staff counts with quotas still below staff", () => {

@@ -10,6 +10,7 @@
  */
 import { columnHeader, TABLES, type TableId } from "../engine/schema";
 import type { CellValue, Lang } from "../engine/types";
+import type { TableSource } from "../engine/workbook";
 
 export interface SampleOptions {
   lang?: Lang;
@@ -586,25 +587,42 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
 
   // ---- scenarios
   const perfPool = staffCount * 24000;
+  // Parameter names as src/engine/scenario/params.ts reads them.
   const paramHeaders =
     lang === "zh"
-      ? ["志愿模式", "调剂", "末位比例", "套改规则", "保护方式", "绩效总额", "基础比例", "周转池容量", "面试权重"]
+      ? ["志愿模式", "调剂", "末位比例", "套改规则", "保护方式", "绩效总额", "基础比例", "周转池容量", "员额控制数", "基准日期", "面试权重"]
       : [
           "Mechanism",
           "Adjustment",
           "Bottom Ratio",
           "Conversion Rule",
           "Protection",
-          "Performance Pool",
+          "Pool Amount",
           "Basic Share",
           "Pool Capacity",
+          "Staff Ceiling",
+          "As Of",
           "Interview Weight",
         ];
+  const blank = (n: number): null[] => Array.from({ length: n }, () => null);
   const scenarioRows: CellValue[][] = [
     [h("scenarios", "scenario"), ...paramHeaders],
-    ["基准方案", "平行", "是", 0.05, "就近就高", "保留", perfPool, 0.7, 20, 0.3],
-    ["方案二", "顺序", null, null, null, null, null, null, null, null],
-    ["方案三", null, null, null, null, "分期", null, null, null, 0.5],
+    [
+      "基准方案",
+      "平行",
+      "是",
+      0.05,
+      "就近就高",
+      "保留",
+      staffCount * 24000,
+      0.7,
+      20,
+      Math.round((staffCount * 250) / 300),
+      utcDate(2026, 1, 1),
+      0.3,
+    ],
+    ["方案二", "顺序", ...blank(10)],
+    ["方案三", ...blank(4), "逐年过渡", ...blank(5), 0.5],
   ];
 
   const tables: SampleTable[] = [
@@ -618,4 +636,13 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
     { id: "scenarios", name: name("scenarios"), rows: scenarioRows },
   ];
   return { tables };
+}
+
+/**
+ * The sample as table sources (one sheet per table, header in A1), for `writeXlsx` and `identifyTables`.
+ *
+ * @example identifyTables(sampleSources(generateSample())).staff?.name // => "人员"
+ */
+export function sampleSources(wb: SampleWorkbook): TableSource[] {
+  return wb.tables.map((t) => ({ name: t.name, sheet: t.name, rows: t.rows, headerRow: 1, firstColumn: 0 }));
 }

@@ -1,0 +1,489 @@
+/**
+ * .xlsx input and output with exceljs, shared by the headless runner and the browser preview.
+ *
+ * No Node file system here: bytes in (ArrayBuffer / Uint8Array), bytes out (Uint8Array), so the same code
+ * runs in a browser. Failures are values (`{ ok: false, key }` with a `cli.*` message key), never throws.
+ */
+import ExcelJS from "exceljs";
+import { t, columnLetter } from "../engine/messages";
+import { safeSheetName, type ResultColumn, type ResultSheet } from "../engine/report";
+import type { CellValue, Lang, Problem } from "../engine/types";
+import type { TableSource } from "../engine/workbook";
+
+export type XlsxBytes = ArrayBuffer | Uint8Array;
+
+export type ReadXlsxResult = { ok: true; sources: TableSource[] } | { ok: false; key: XlsxErrorKey };
+
+export type XlsxErrorKey = "cli.notXlsx" | "cli.encrypted" | "cli.truncated";
+
+const MS_PER_DAY = 86_400_000;
+
+function toUint8(data: XlsxBytes): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
+/** A copy as a standalone ArrayBuffer (exceljs and JSZip want one; never a view on the caller's bytes). */
+function toArrayBuffer(data: XlsxBytes): ArrayBuffer {
+  const u = toUint8(data);
+  return u.buffer.slice(u.byteOffset, u.byteOffset + u.byteLength) as ArrayBuffer;
+}
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(u: Uint8Array, magic: ReadonlyArray<number>): boolean {
+  if (u.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (u[i] !== magic[i]) return false;
+  return true;
+}
+
+/** True when the UTF-16LE text occurs in the bytes (stream names inside a CFB container). */
+function containsUtf16(u: Uint8Array, text: string): boolean {
+  const pattern: number[] = [];
+  for (const ch of text) pattern.push(ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8);
+  outer: for (let i = 0; i + pattern.length <= u.length; i++) {
+    for (let j = 0; j < pattern.length; j++) if (u[i + j] !== pattern[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** True when a zip's end-of-central-directory record (PK\x05\x06) is within its last 64 KiB + 22 bytes. */
+function hasZipEnd(u: Uint8Array): boolean {
+  const stop = Math.max(0, u.length - 65557);
+  for (let i = u.length - 22; i >= stop; i--) {
+    if (u[i] === 0x50 && u[i + 1] === 0x4b && u[i + 2] === 0x05 && u[i + 3] === 0x06) return true;
+  }
+  return false;
+}
+
+/**
+ * What the bytes are, before handing them to exceljs: an .xlsx (zip), a password-protected workbook
+ * (an encrypted OOXML package is a CFB container with an EncryptionInfo stream), a truncated zip, or
+ * something else (including legacy .xls).
+ *
+ * @example sniffXlsx(new TextEncoder().encode("hello")) // => "cli.notXlsx"
+ */
+export function sniffXlsx(data: XlsxBytes): "zip" | XlsxErrorKey {
+  const u = toUint8(data);
+  if (startsWith(u, CFB_MAGIC)) {
+    return containsUtf16(u, "EncryptionInfo") || containsUtf16(u, "EncryptedPackage") ? "cli.encrypted" : "cli.notXlsx";
+  }
+  if (!startsWith(u, [0x50, 0x4b, 0x03, 0x04])) return "cli.notXlsx";
+  return hasZipEnd(u) ? "zip" : "cli.truncated";
+}
+
+/** Loads an exceljs workbook, or says why not. */
+export async function loadWorkbook(
+  data: XlsxBytes
+): Promise<{ ok: true; workbook: ExcelJS.Workbook } | { ok: false; key: XlsxErrorKey }> {
+  const kind = sniffXlsx(data);
+  if (kind !== "zip") return { ok: false, key: kind };
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(toArrayBuffer(data));
+  } catch {
+    return { ok: false, key: "cli.notXlsx" };
+  }
+  if (workbook.worksheets.length === 0) return { ok: false, key: "cli.notXlsx" };
+  fixLoadedTables(workbook);
+  return { ok: true, workbook };
+}
+
+/**
+ * exceljs 4.4 reads a table's header flag from `headerRowCount="1"`, but Excel leaves that attribute out
+ * when it is 1 (the default), so tables saved by Excel come back as header-less and would be written
+ * back with `headerRowCount="0"`. A table whose first row holds its column names has a header row.
+ */
+function fixLoadedTables(workbook: ExcelJS.Workbook): void {
+  for (const ws of workbook.worksheets) {
+    for (const table of Object.values(ws.tables ?? {})) {
+      const model = tableModel(table);
+      if (!model || model.headerRow) continue;
+      const range = parseRange(model.tableRef);
+      if (!range) continue;
+      const names = (model.columns ?? []).map((c) => String(c.name ?? ""));
+      const first = names.map((_, i) => cellText(normalizeCell(ws.getCell(range.top, range.left + i).value)));
+      if (names.length > 0 && names.every((n, i) => n === first[i])) model.headerRow = true;
+    }
+  }
+}
+
+interface TableModelLike {
+  name: string;
+  tableRef?: string;
+  ref?: string;
+  headerRow?: boolean;
+  totalsRow?: boolean;
+  columns?: { name?: string }[];
+}
+
+function tableModel(table: unknown): TableModelLike | undefined {
+  const t = table as { table?: TableModelLike; model?: TableModelLike };
+  return t?.table ?? t?.model;
+}
+
+/** "B3:D10" → 1-based bounds. */
+function parseRange(ref: string | undefined): { top: number; left: number; bottom: number; right: number } | undefined {
+  if (!ref) return undefined;
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
+  if (!m) return undefined;
+  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const left = col(m[1]);
+  const top = Number(m[2]);
+  const right = m[3] ? col(m[3]) : left;
+  const bottom = m[4] ? Number(m[4]) : top;
+  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+}
+
+/**
+ * An exceljs cell value as a plain value: formula → its cached result, rich text → its text, hyperlink →
+ * its text, error → the error text (e.g. "#N/A"), dates as Date.
+ *
+ * @example normalizeCell({ formula: "1+1", result: 2 }) // => 2
+ * @example normalizeCell({ richText: [{ text: "张" }, { text: "三" }] }) // => "张三"
+ */
+export function normalizeCell(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v;
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if ("formula" in o || "sharedFormula" in o) return normalizeCell(o.result);
+    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? "").join("");
+    if ("error" in o) return String(o.error);
+    if ("text" in o) return normalizeCell(o.text);
+    if ("hyperlink" in o) return String(o.hyperlink);
+  }
+  return String(v);
+}
+
+function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  return v instanceof Date ? v.toISOString() : String(v).trim();
+}
+
+/** The cells of a worksheet range as rows (0-based arrays), values normalised. */
+function rangeRows(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (let r = top; r <= bottom; r++) {
+    const row = ws.getRow(r);
+    const values = row.values as unknown[];
+    const out: CellValue[] = new Array(right - left + 1);
+    for (let c = left; c <= right; c++) out[c - left] = normalizeCell(Array.isArray(values) ? values[c] : undefined);
+    rows.push(out);
+  }
+  return rows;
+}
+
+/**
+ * The tables of a loaded workbook: every Excel table (ListObject) first, then every sheet whose first
+ * non-empty row holds headers (at least one text cell), each with its sheet, header row and first column.
+ */
+export function workbookSources(workbook: ExcelJS.Workbook): TableSource[] {
+  const tables: TableSource[] = [];
+  const sheets: TableSource[] = [];
+  for (const ws of workbook.worksheets) {
+    for (const table of Object.values(ws.tables ?? {})) {
+      const model = tableModel(table);
+      const range = parseRange(model?.tableRef ?? model?.ref);
+      if (!model || !range) continue;
+      const bottom = model.totalsRow ? range.bottom - 1 : range.bottom;
+      if (!model.headerRow) continue; // a table without a header row cannot be matched by column names
+      tables.push({
+        name: model.name,
+        sheet: ws.name,
+        rows: rangeRows(ws, range.top, range.left, bottom, range.right),
+        headerRow: range.top,
+        firstColumn: range.left - 1,
+      });
+    }
+    let headerRow = 0;
+    let lastRow = 0;
+    let left = Infinity;
+    let right = 0;
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      const values = row.values as unknown[];
+      let any = false;
+      let text = false;
+      let lo = Infinity;
+      let hi = 0;
+      for (let c = 1; c < values.length; c++) {
+        const v = normalizeCell(values[c]);
+        if (v === null || (typeof v === "string" && v.trim() === "")) continue;
+        any = true;
+        if (typeof v === "string") text = true;
+        lo = Math.min(lo, c);
+        hi = Math.max(hi, c);
+      }
+      if (!any) return;
+      if (headerRow === 0) {
+        if (!text) return;
+        headerRow = r;
+        left = lo;
+      }
+      lastRow = r;
+      right = Math.max(right, hi);
+    });
+    if (headerRow > 0) {
+      sheets.push({
+        name: ws.name,
+        sheet: ws.name,
+        rows: rangeRows(ws, headerRow, left, lastRow, right),
+        headerRow,
+        firstColumn: left - 1,
+      });
+    }
+  }
+  return [...tables, ...sheets];
+}
+
+/**
+ * Reads an .xlsx into table sources for `identifyTables`.
+ *
+ * @example
+ * const r = await readXlsx(bytes);
+ * if (r.ok) readTables(identifyTables(r.sources)); else console.log(t(r.key, "en"));
+ */
+export async function readXlsx(data: XlsxBytes): Promise<ReadXlsxResult> {
+  const loaded = await loadWorkbook(data);
+  if (!loaded.ok) return loaded;
+  return { ok: true, sources: workbookSources(loaded.workbook) };
+}
+
+// ------------------------------------------------------------------------------------------- output
+
+const FILLS: Record<"bad" | "warn" | "good", string> = { bad: "FFFFC7CE", warn: "FFFFEB9C", good: "FFC6EFCE" };
+
+/** Excel number format of a result column. */
+export function numberFormat(col: ResultColumn): string | undefined {
+  switch (col.kind) {
+    case "money":
+      return "¥#,##0.00";
+    case "percent":
+      return "0.0%";
+    case "integer":
+      return "0";
+    case "number": {
+      const d = col.decimals ?? 2;
+      return d > 0 ? `0.${"0".repeat(d)}` : "0";
+    }
+    case "date":
+      return "yyyy-mm-dd";
+    default:
+      return undefined;
+  }
+}
+
+/** Display width of text: CJK and full-width characters count double. */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function displayWidth(v: CellValue, col: ResultColumn): number {
+  if (v === null || v === undefined) return 0;
+  if (typeof v === "number") {
+    if (col.kind === "money") return v.toFixed(2).length + Math.floor((String(Math.trunc(Math.abs(v))).length - 1) / 3) + 1;
+    if (col.kind === "percent") return (v * 100).toFixed(1).length + 1;
+    if (col.kind === "date") return 10;
+    return col.kind === "number" ? v.toFixed(col.decimals ?? 2).length : String(v).length;
+  }
+  if (v instanceof Date) return 10;
+  return textWidth(String(v));
+}
+
+/** A result cell as exceljs takes it: day numbers in date columns become dates. */
+function outputCell(v: CellValue, col: ResultColumn): ExcelJS.CellValue {
+  if (v === undefined) return null;
+  if (col.kind === "date" && typeof v === "number") return new Date(v * MS_PER_DAY);
+  return v as ExcelJS.CellValue;
+}
+
+function uniqueSheetName(workbook: ExcelJS.Workbook, wanted: string): string {
+  const taken = new Set(workbook.worksheets.map((w) => w.name.toLowerCase()));
+  const base = safeSheetName(wanted) || "Sheet";
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/** Adds one result sheet: header bold and frozen, formats, widths, row fills, notes beside the table. */
+export function addResultSheet(workbook: ExcelJS.Workbook, sheet: ResultSheet, lang: Lang): ExcelJS.Worksheet {
+  const ws = workbook.addWorksheet(uniqueSheetName(workbook, sheet.name), {
+    views: [{ state: "frozen", xSplit: 0, ySplit: 1 }],
+  });
+  const sample = sheet.rows.length > 500 ? sheet.rows.slice(0, 500) : sheet.rows;
+  ws.columns = sheet.columns.map((col, i) => {
+    let width = textWidth(col.header);
+    for (const r of sample) width = Math.max(width, displayWidth(r[i], col));
+    const numFmt = numberFormat(col);
+    return { header: col.header, key: `c${i}`, width: Math.min(50, Math.max(8, width + 2)), style: numFmt ? { numFmt } : {} };
+  });
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle" };
+  for (const r of sheet.rows) ws.addRow(sheet.columns.map((col, i) => outputCell(r[i], col)));
+  if (sheet.columns.length > 0) {
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+  }
+  for (const h of sheet.highlights ?? []) {
+    const fill: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILLS[h.style] } };
+    for (const r of h.rows) {
+      if (r < 0 || r >= sheet.rows.length) continue;
+      const row = ws.getRow(r + 2);
+      for (let c = 1; c <= sheet.columns.length; c++) row.getCell(c).fill = fill;
+    }
+  }
+  const notes = [...(sheet.notes ?? [])];
+  for (const chart of sheet.charts ?? []) {
+    const series = chart.seriesColumns.map((i) => sheet.columns[i]?.header ?? String(i)).join(", ");
+    notes.push(
+      t("cli.chartNote", lang, {
+        title: chart.title,
+        type: t(`cli.chart.${chart.type}`, lang),
+        category: sheet.columns[chart.categoryColumn]?.header ?? "",
+        series,
+      })
+    );
+  }
+  if (notes.length > 0) {
+    const c = sheet.columns.length + 2;
+    const head = ws.getCell(1, c);
+    head.value = t("cli.notesHeader", lang);
+    head.font = { bold: true };
+    notes.forEach((line, i) => {
+      ws.getCell(i + 2, c).value = line;
+    });
+    ws.getColumn(c).width = Math.min(100, Math.max(12, ...notes.map((n) => textWidth(n) + 2)));
+  }
+  return ws;
+}
+
+/** A valid Excel table name from any text: letters, digits, underscores and dots, starting with a letter. */
+function excelTableName(name: string, taken: Set<string>): string {
+  let n = name.normalize("NFKC").replace(/[^\p{L}\p{N}_.]/gu, "_");
+  if (!/^[\p{L}_]/u.test(n)) n = `_${n}`;
+  if (/^[A-Za-z]{1,3}\d+$/.test(n) || /^[rc]$/i.test(n)) n = `_${n}`;
+  let out = n;
+  for (let i = 2; taken.has(out.toLowerCase()); i++) out = `${n}_${i}`;
+  taken.add(out.toLowerCase());
+  return out;
+}
+
+export interface WriteOptions {
+  /** When writing table sources: make each an Excel table (ListObject), as the add-in expects (default true). */
+  asTables?: boolean;
+}
+
+/** A new workbook holding the sources as sheets (one per source, header in A1). */
+function sourcesWorkbook(sources: ReadonlyArray<TableSource>, options: WriteOptions): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  const tableNames = new Set<string>();
+  for (const src of sources) {
+    const ws = workbook.addWorksheet(uniqueSheetName(workbook, src.sheet || src.name), {
+      views: [{ state: "frozen", xSplit: 0, ySplit: 1 }],
+    });
+    const header = src.rows[0] ?? [];
+    const width = src.rows.reduce((m, r) => Math.max(m, r.length), 0);
+    const headerNames = Array.from({ length: width }, (_, i) => cellText(header[i] ?? null));
+    const tableable =
+      options.asTables !== false &&
+      src.rows.length > 1 &&
+      width > 0 &&
+      headerNames.every((h) => h !== "") &&
+      new Set(headerNames.map((h) => h.toLowerCase())).size === width;
+    const body = src.rows.slice(1).map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? null) as ExcelJS.CellValue));
+    if (tableable) {
+      ws.addTable({
+        name: excelTableName(src.name, tableNames),
+        ref: "A1",
+        headerRow: true,
+        totalsRow: false,
+        style: { theme: "TableStyleMedium2", showRowStripes: true },
+        columns: headerNames.map((name) => ({ name, filterButton: true })),
+        rows: body,
+      });
+    } else {
+      ws.addRow(headerNames);
+      for (const r of body) ws.addRow(r);
+    }
+    ws.getRow(1).font = { bold: true };
+    const sample = src.rows.slice(0, 200);
+    for (let i = 0; i < width; i++) {
+      let w = 6;
+      for (const r of sample) w = Math.max(w, textWidth(cellText(r[i] ?? null).slice(0, 10)));
+      ws.getColumn(i + 1).width = Math.min(40, w + 3);
+      const first = body.find((r) => r[i] !== null && r[i] !== undefined)?.[i];
+      if (first instanceof Date) ws.getColumn(i + 1).numFmt = "yyyy-mm-dd";
+    }
+  }
+  return workbook;
+}
+
+/**
+ * Writes a workbook: the input (the original .xlsx bytes, whose sheets are kept as they are, or table
+ * sources such as the sample, written one sheet each) plus one sheet per result.
+ * exceljs cannot create charts: a chart's data is in its sheet and a note says how to chart it.
+ *
+ * @example
+ * const out = await writeXlsx(inputBytes, sheets, "zh"); // input sheets unchanged + result sheets
+ * const sample = await writeXlsx(sources, [], "zh");     // a new workbook of tables
+ */
+export async function writeXlsx(
+  input: XlsxBytes | ReadonlyArray<TableSource>,
+  sheets: ReadonlyArray<ResultSheet>,
+  lang: Lang,
+  options: WriteOptions = {}
+): Promise<Uint8Array> {
+  let workbook: ExcelJS.Workbook;
+  if (Array.isArray(input)) {
+    workbook = sourcesWorkbook(input as ReadonlyArray<TableSource>, options);
+  } else {
+    const loaded = await loadWorkbook(input as XlsxBytes);
+    if (!loaded.ok) throw new XlsxError(loaded.key);
+    workbook = loaded.workbook;
+  }
+  for (const sheet of sheets) addResultSheet(workbook, sheet, lang);
+  const out = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(out as ArrayBuffer);
+}
+
+/** Thrown only by `writeXlsx` when given bytes that `readXlsx` would have refused. */
+export class XlsxError extends Error {
+  constructor(readonly key: XlsxErrorKey) {
+    super(key);
+  }
+}
+
+/** A sheet name as Excel writes it in a reference: quoted when it holds anything but letters and digits. */
+export function sheetRef(sheet: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet)
+    ? sheet
+    : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The worksheet address of a problem: `Sheet!C5` for a cell, `Sheet!C1` for a column's header,
+ * `Sheet!5:5` for a row, `Sheet` for a table; undefined when its table is not among the sources.
+ *
+ * @example problemAddress({ severity: "error", table: "staff", tableName: "人员", tableRow: 7, columnIndex: 9,
+ *   key: "cell.notNumber" }, [{ name: "人员", sheet: "人员", rows: [] }]) // => "人员!J7"
+ */
+export function problemAddress(problem: Problem, sources: ReadonlyArray<TableSource>): string | undefined {
+  const src =
+    sources.find((s) => s.name === problem.tableName) ??
+    (problem.tableName === undefined ? undefined : sources.find((s) => s.sheet === problem.tableName));
+  if (!src) return undefined;
+  const sheet = sheetRef(src.sheet);
+  const first = src.firstColumn ?? 0;
+  if (problem.tableRow !== undefined && problem.columnIndex !== undefined) {
+    return `${sheet}!${columnLetter(first + problem.columnIndex)}${problem.tableRow}`;
+  }
+  if (problem.columnIndex !== undefined) return `${sheet}!${columnLetter(first + problem.columnIndex)}${src.headerRow ?? 1}`;
+  if (problem.tableRow !== undefined) return `${sheet}!${problem.tableRow}:${problem.tableRow}`;
+  return sheet;
+}
