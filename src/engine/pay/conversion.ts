@@ -1,0 +1,508 @@
+/**
+ * Pay conversion (薪酬套改, DOMAIN §4): place each person on their new grade from their current pay,
+ * protect red-circle differences (保留工资), and summarise payroll before and after.
+ * All amounts are integer fen.
+ */
+import { allocate, roundHalfUp } from "../money";
+import { gradeKey, type PayGrade, type PayScale } from "./scale";
+
+/** How a person is placed on a step table. */
+export type ConversionRule = "notBelow" | "notAbove" | "nearest" | "entry" | "seniority";
+/** What happens to pay above the grade's top (red circle). */
+export type ProtectionMode = "none" | "keep" | "phase" | "absorb";
+
+export const CONVERSION_RULES: ReadonlyArray<ConversionRule> = ["notBelow", "notAbove", "nearest", "entry", "seniority"];
+export const PROTECTION_MODES: ReadonlyArray<ProtectionMode> = ["none", "keep", "phase", "absorb"];
+
+export interface PayConversionSettings {
+  /** Step rule, default `notBelow` (就近就高). */
+  conversionRule: ConversionRule;
+  /** Protection of red-circle differences, default `keep` (保留工资 as its own line). */
+  protection: ProtectionMode;
+  /** Years over which `phase` reduces the protected amount to 0 (default 3). */
+  phaseYears: number;
+  /** `seniority`: one step per this many years of service (default 2). */
+  seniorityInterval: number;
+  /** What-if multiplier applied to every amount of the scale (default 1). */
+  scaleMultiplier: number;
+  /**
+   * Protect every loss, not only red circles (default false). With false, a loss caused by the rule
+   * itself inside the grade (e.g. `notAbove`, `entry`) is not protected and shows as a negative change.
+   */
+  protectAllLosses: boolean;
+  /** Number of bins of the histogram of changes (default 10). */
+  histogramBins: number;
+}
+
+export const DEFAULT_PAY_CONVERSION_SETTINGS: Readonly<PayConversionSettings> = {
+  conversionRule: "notBelow",
+  protection: "keep",
+  phaseYears: 3,
+  seniorityInterval: 2,
+  scaleMultiplier: 1,
+  protectAllLosses: false,
+  histogramBins: 10,
+};
+
+/** A person to convert, amounts in fen. */
+export interface PayPerson {
+  staffId: string;
+  name?: string;
+  unit?: string;
+  /** Row in the Staff table, when read from one. */
+  row?: number;
+  grade: string;
+  /** Current comparable monthly pay, fen. */
+  currentPay: number;
+  /** Years of service (for `seniority`). */
+  years?: number;
+  /** Where the grade came from (see tables.ts). */
+  gradeSource?: "placement" | "post" | "grade";
+  postId?: string;
+}
+
+/** Where the scale puts a person, before protection. */
+export interface Placement {
+  /** 1-based step; undefined when placed on a band. */
+  step?: number;
+  /** Scale pay in fen (岗位工资 from the grade). */
+  pay: number;
+  /** `red`: current pay above the grade's top; `green`: below its bottom (raised to it). */
+  circle?: "red" | "green";
+  /** The rule applied, or "band" for a grade with only a band. */
+  rule: ConversionRule | "band";
+}
+
+/** One year of a `phase` schedule: the protected amount paid monthly during that year. */
+export interface PhaseYear {
+  year: number;
+  protectedPay: number;
+  /** Amount by which it is reduced at the end of this year. */
+  reduction: number;
+}
+
+/** The protection applied to a person's difference. */
+export interface Protection {
+  /** Protected amount paid now (保留工资), fen per month. */
+  protectedPay: number;
+  /** The difference that protection did not keep (mode `none`), fen per month. */
+  unprotectedLoss: number;
+  /** `phase`: year-by-year protected amounts, reaching 0 after year N. */
+  phase?: PhaseYear[];
+  /** `absorb`: the amount future increases will be offset against (see `absorbIncrease`). */
+  absorbable: number;
+}
+
+/** One person's conversion. Amounts in fen per month. */
+export interface PayLine extends Protection {
+  staffId: string;
+  name?: string;
+  unit?: string;
+  row?: number;
+  grade: string;
+  gradeSource?: PayPerson["gradeSource"];
+  postId?: string;
+  rule: ConversionRule | "band";
+  step?: number;
+  currentPay: number;
+  /** Scale pay of the new grade and step (without protection). */
+  newPay: number;
+  /** newPay + protectedPay: what the person is paid. */
+  totalPay: number;
+  /** totalPay − currentPay. */
+  change: number;
+  circle?: "red" | "green";
+  /** newPay ÷ band mid (grades with a band). */
+  compaRatio?: number;
+  /** (newPay − min) ÷ (max − min) (grades with a band, max > min). */
+  penetration?: number;
+}
+
+export interface UnitPayroll {
+  unit: string;
+  headcount: number;
+  monthlyBefore: number;
+  monthlyAfter: number;
+  annualBefore: number;
+  annualAfter: number;
+  protectedMonthly: number;
+}
+
+export interface HistogramBin {
+  /** Inclusive lower bound, fen. */
+  from: number;
+  /** Inclusive upper bound, fen. */
+  to: number;
+  count: number;
+}
+
+export interface PaySummary {
+  headcount: number;
+  monthlyBefore: number;
+  monthlyAfter: number;
+  annualBefore: number;
+  annualAfter: number;
+  /** Σ protected amounts, fen per month (included in monthlyAfter). */
+  protectedMonthly: number;
+  winners: number;
+  losers: number;
+  unchanged: number;
+  redCircle: number;
+  greenCircle: number;
+  largestLoss?: { staffId: string; name?: string; unit?: string; amount: number };
+  /** Percentiles of the change (PERCENTILE.INC, rounded half up to the fen). */
+  percentiles: { p10: number; p25: number; p50: number; p75: number; p90: number };
+  histogram: HistogramBin[];
+  byUnit: UnitPayroll[];
+}
+
+export interface PayConversionResult {
+  lines: PayLine[];
+  /** People whose grade is not in the scale (core function only; the table reader reports these). */
+  skipped: { staffId: string; row?: number; grade: string }[];
+  summary: PaySummary;
+  settings: PayConversionSettings;
+}
+
+/**
+ * Places a current pay on a grade by a rule. Steps, when the grade has any, win over a band:
+ * - `notBelow`: the lowest step ≥ current; `notAbove`: the highest step ≤ current (step 1 if none);
+ * - `nearest`: the closest step, ties to the higher; `entry`: step 1;
+ * - `seniority`: step 1 + ⌊years ÷ interval⌋, capped at the top step.
+ * Above the top step the person is on the top step (or the rule's step) and red-circled; below step 1
+ * they are raised to step 1 and green-circled. A band-only grade keeps the current pay clamped to
+ * [min, max]: above max → red circle at max, below min → green circle raised to min.
+ *
+ * @example placeOnGrade(310000, { grade: "A", steps: [300000, 320000, 340000] }, "notBelow")
+ *   // => { step: 2, pay: 320000, rule: "notBelow" }
+ */
+export function placeOnGrade(
+  currentPay: number,
+  grade: PayGrade,
+  rule: ConversionRule,
+  years = 0,
+  seniorityInterval = 2
+): Placement {
+  const s = grade.steps;
+  const n = s.length;
+  if (n === 0) {
+    const band = grade.band!;
+    if (currentPay > band.max) return { pay: band.max, circle: "red", rule: "band" };
+    if (currentPay < band.min) return { pay: band.min, circle: "green", rule: "band" };
+    return { pay: currentPay, rule: "band" };
+  }
+  let idx: number;
+  switch (rule) {
+    case "notBelow": {
+      idx = n - 1;
+      for (let i = 0; i < n; i++) {
+        if (s[i] >= currentPay) {
+          idx = i;
+          break;
+        }
+      }
+      break;
+    }
+    case "notAbove": {
+      idx = 0;
+      for (let i = n - 1; i >= 0; i--) {
+        if (s[i] <= currentPay) {
+          idx = i;
+          break;
+        }
+      }
+      break;
+    }
+    case "nearest": {
+      idx = 0;
+      let best = Math.abs(s[0] - currentPay);
+      for (let i = 1; i < n; i++) {
+        const d = Math.abs(s[i] - currentPay);
+        if (d <= best) {
+          // ties go to the higher step (later, never lower amount)
+          best = d;
+          idx = i;
+        }
+      }
+      // equal amounts on several steps: a tie on the same amount keeps the lowest such step
+      while (idx > 0 && s[idx - 1] === s[idx]) idx--;
+      break;
+    }
+    case "entry":
+      idx = 0;
+      break;
+    case "seniority": {
+      const interval = seniorityInterval > 0 ? seniorityInterval : 2;
+      const y = years > 0 && Number.isFinite(years) ? years : 0;
+      idx = Math.min(n - 1, Math.floor(y / interval + 1e-9));
+      break;
+    }
+  }
+  const placement: Placement = { step: idx + 1, pay: s[idx], rule };
+  if (currentPay > s[n - 1]) placement.circle = "red";
+  else if (currentPay < s[0]) placement.circle = "green";
+  return placement;
+}
+
+/**
+ * Splits a protected difference into `years` equal parts (largest remainder, so they sum exactly) and
+ * gives the year-by-year protected amount: paid in full in year 1, reduced by one part at the end of
+ * each year, 0 from year N + 1 on.
+ *
+ * @example phaseSchedule(1000, 3)
+ *   // => [{ year: 1, protectedPay: 1000, reduction: 334 }, { year: 2, protectedPay: 666, reduction: 333 },
+ *   //     { year: 3, protectedPay: 333, reduction: 333 }]
+ */
+export function phaseSchedule(difference: number, years: number): PhaseYear[] {
+  const n = Math.max(1, Math.floor(years));
+  const parts = allocate(difference, new Array<number>(n).fill(1))!;
+  const out: PhaseYear[] = [];
+  let left = difference;
+  for (let k = 0; k < n; k++) {
+    out.push({ year: k + 1, protectedPay: left, reduction: parts[k] });
+    left -= parts[k];
+  }
+  return out;
+}
+
+/**
+ * Applies a pay increase to an `absorb` protection: the increase is first offset against the protected
+ * amount, so total pay rises only once the protection is used up.
+ *
+ * @example absorbIncrease(50000, 30000) // => { protectedPay: 20000, paidIncrease: 0 }
+ * @example absorbIncrease(20000, 30000) // => { protectedPay: 0, paidIncrease: 10000 }
+ */
+export function absorbIncrease(protectedPay: number, increase: number): { protectedPay: number; paidIncrease: number } {
+  const used = Math.min(protectedPay, Math.max(0, increase));
+  return { protectedPay: protectedPay - used, paidIncrease: Math.max(0, increase) - used };
+}
+
+/**
+ * Protection of a difference (fen) by mode: `none` pays nothing and reports the loss; `keep` keeps it
+ * as 保留工资 for good; `phase` keeps it and gives the schedule down to 0 over `phaseYears`; `absorb`
+ * keeps it and records it as the amount future increases are offset against.
+ *
+ * @example protect(50000, "phase", 2).phase // => [{ year: 1, protectedPay: 50000, reduction: 25000 }, { year: 2, protectedPay: 25000, reduction: 25000 }]
+ */
+export function protect(difference: number, mode: ProtectionMode, phaseYears = 3): Protection {
+  if (difference <= 0) return { protectedPay: 0, unprotectedLoss: 0, absorbable: 0 };
+  switch (mode) {
+    case "none":
+      return { protectedPay: 0, unprotectedLoss: difference, absorbable: 0 };
+    case "keep":
+      return { protectedPay: difference, unprotectedLoss: 0, absorbable: 0 };
+    case "phase":
+      return { protectedPay: difference, unprotectedLoss: 0, absorbable: 0, phase: phaseSchedule(difference, phaseYears) };
+    case "absorb":
+      return { protectedPay: difference, unprotectedLoss: 0, absorbable: difference };
+  }
+}
+
+/**
+ * Compa-ratio (pay ÷ mid) and range penetration ((pay − min) ÷ (max − min)) of a pay on a grade's band.
+ * Undefined without a band; penetration undefined when max = min.
+ *
+ * @example bandPosition(450000, { grade: "B", steps: [], band: { min: 400000, mid: 500000, max: 600000 } })
+ *   // => { compaRatio: 0.9, penetration: 0.25 }
+ */
+export function bandPosition(pay: number, grade: PayGrade): { compaRatio?: number; penetration?: number } {
+  const b = grade.band;
+  if (!b) return {};
+  return {
+    compaRatio: b.mid > 0 ? pay / b.mid : undefined,
+    penetration: b.max > b.min ? (pay - b.min) / (b.max - b.min) : undefined,
+  };
+}
+
+/**
+ * Converts one person on one grade: placement, protection, band position.
+ *
+ * @example convertOne({ staffId: "S1", grade: "A", currentPay: 360000 }, { grade: "A", steps: [300000, 340000] })
+ *   // => { …, step: 2, newPay: 340000, protectedPay: 20000, totalPay: 360000, change: 0, circle: "red" }
+ */
+export function convertOne(
+  person: PayPerson,
+  grade: PayGrade,
+  settings: Readonly<PayConversionSettings> = DEFAULT_PAY_CONVERSION_SETTINGS
+): PayLine {
+  const p = placeOnGrade(person.currentPay, grade, settings.conversionRule, person.years, settings.seniorityInterval);
+  const diff = person.currentPay - p.pay;
+  const protectable = diff > 0 && (p.circle === "red" || settings.protectAllLosses) ? diff : 0;
+  const prot = protect(protectable, settings.protection, settings.phaseYears);
+  const totalPay = p.pay + prot.protectedPay;
+  const line: PayLine = {
+    staffId: person.staffId,
+    grade: grade.grade,
+    rule: p.rule,
+    currentPay: person.currentPay,
+    newPay: p.pay,
+    totalPay,
+    change: totalPay - person.currentPay,
+    ...prot,
+  };
+  if (person.name !== undefined) line.name = person.name;
+  if (person.unit !== undefined) line.unit = person.unit;
+  if (person.row !== undefined) line.row = person.row;
+  if (person.gradeSource !== undefined) line.gradeSource = person.gradeSource;
+  if (person.postId !== undefined) line.postId = person.postId;
+  if (p.step !== undefined) line.step = p.step;
+  if (p.circle) line.circle = p.circle;
+  if (grade.band) {
+    const bp = bandPosition(p.pay, grade);
+    if (bp.compaRatio !== undefined) line.compaRatio = bp.compaRatio;
+    if (bp.penetration !== undefined) line.penetration = bp.penetration;
+  }
+  return line;
+}
+
+/**
+ * PERCENTILE.INC of sorted values (linear interpolation between closest ranks), rounded half up.
+ *
+ * @example percentileInc([0, 10, 20, 30], 0.5) // => 15
+ */
+export function percentileInc(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return 0;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h + 1e-9);
+  const hi = Math.min(n - 1, lo + 1);
+  const v = sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  return roundHalfUp(v, 0);
+}
+
+/**
+ * Histogram of integer values in `bins` equal-width bins from the minimum to the maximum (each bin
+ * inclusive of both bounds, widths in whole fen; fewer bins when the spread is smaller than `bins` fen).
+ *
+ * @example histogram([0, 5, 10], 2) // => [{ from: 0, to: 4, count: 1 }, { from: 5, to: 10, count: 2 }]
+ */
+export function histogram(values: ArrayLike<number>, bins = 10): HistogramBin[] {
+  const n = values.length;
+  if (n === 0) return [];
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (values[i] < min) min = values[i];
+    if (values[i] > max) max = values[i];
+  }
+  const b = Math.max(1, Math.floor(bins));
+  const width = Math.max(1, Math.ceil((max - min + 1) / b));
+  const count = Math.min(b, Math.floor((max - min) / width) + 1);
+  const out: HistogramBin[] = [];
+  for (let i = 0; i < count; i++) out.push({ from: min + i * width, to: i === count - 1 ? max : min + (i + 1) * width - 1, count: 0 });
+  for (let i = 0; i < n; i++) out[Math.min(count - 1, Math.floor((values[i] - min) / width))].count++;
+  return out;
+}
+
+/**
+ * Summary of converted lines: payroll before/after (monthly, annual ×12) overall and by unit (in order of
+ * first appearance; a blank unit is ""), winners/losers/unchanged by total change, the largest loss (first
+ * in row order on a tie), percentiles and a histogram of the change.
+ *
+ * @example summarize([line]).monthlyAfter // => Σ totalPay
+ */
+export function summarize(lines: ReadonlyArray<PayLine>, bins = 10): PaySummary {
+  const n = lines.length;
+  const changes = new Float64Array(n);
+  const units = new Map<string, UnitPayroll>();
+  let before = 0;
+  let after = 0;
+  let prot = 0;
+  let winners = 0;
+  let losers = 0;
+  let red = 0;
+  let green = 0;
+  let worst = -1;
+  for (let i = 0; i < n; i++) {
+    const l = lines[i];
+    before += l.currentPay;
+    after += l.totalPay;
+    prot += l.protectedPay;
+    changes[i] = l.change;
+    if (l.change > 0) winners++;
+    else if (l.change < 0) {
+      losers++;
+      if (worst < 0 || l.change < lines[worst].change) worst = i;
+    }
+    if (l.circle === "red") red++;
+    else if (l.circle === "green") green++;
+    const key = l.unit ?? "";
+    let u = units.get(key);
+    if (!u) {
+      u = { unit: key, headcount: 0, monthlyBefore: 0, monthlyAfter: 0, annualBefore: 0, annualAfter: 0, protectedMonthly: 0 };
+      units.set(key, u);
+    }
+    u.headcount++;
+    u.monthlyBefore += l.currentPay;
+    u.monthlyAfter += l.totalPay;
+    u.protectedMonthly += l.protectedPay;
+  }
+  for (const u of units.values()) {
+    u.annualBefore = u.monthlyBefore * 12;
+    u.annualAfter = u.monthlyAfter * 12;
+  }
+  const sorted = changes.slice().sort();
+  const summary: PaySummary = {
+    headcount: n,
+    monthlyBefore: before,
+    monthlyAfter: after,
+    annualBefore: before * 12,
+    annualAfter: after * 12,
+    protectedMonthly: prot,
+    winners,
+    losers,
+    unchanged: n - winners - losers,
+    redCircle: red,
+    greenCircle: green,
+    percentiles: {
+      p10: percentileInc(sorted, 0.1),
+      p25: percentileInc(sorted, 0.25),
+      p50: percentileInc(sorted, 0.5),
+      p75: percentileInc(sorted, 0.75),
+      p90: percentileInc(sorted, 0.9),
+    },
+    histogram: histogram(sorted, bins),
+    byUnit: [...units.values()],
+  };
+  if (worst >= 0) {
+    const w = lines[worst];
+    summary.largestLoss = { staffId: w.staffId, amount: -w.change };
+    if (w.name !== undefined) summary.largestLoss.name = w.name;
+    if (w.unit !== undefined) summary.largestLoss.unit = w.unit;
+  }
+  return summary;
+}
+
+/**
+ * Converts people onto a pay scale (core function over plain data; amounts in fen). People whose grade is
+ * not in the scale are listed in `skipped`. Same input, same output.
+ *
+ * @example
+ * convertPay([{ staffId: "S1", grade: "A", currentPay: 310000 }], payScaleOf([{ grade: "A", steps: [3000, 3200] }]))
+ *   .lines[0] // => { step: 2, newPay: 320000, change: 10000, … }
+ */
+export function convertPay(
+  people: ReadonlyArray<PayPerson>,
+  scale: PayScale,
+  settings: Partial<PayConversionSettings> = {}
+): PayConversionResult {
+  const s: PayConversionSettings = { ...DEFAULT_PAY_CONVERSION_SETTINGS, ...settings };
+  const lines: PayLine[] = [];
+  const skipped: PayConversionResult["skipped"] = [];
+  const cache = new Map<string, PayGrade | undefined>();
+  for (const person of people) {
+    let g = cache.get(person.grade);
+    if (g === undefined && !cache.has(person.grade)) {
+      g = scale.get(gradeKey(person.grade));
+      cache.set(person.grade, g);
+    }
+    if (!g || (g.steps.length === 0 && !g.band)) {
+      const sk: PayConversionResult["skipped"][number] = { staffId: person.staffId, grade: person.grade };
+      if (person.row !== undefined) sk.row = person.row;
+      skipped.push(sk);
+      continue;
+    }
+    lines.push(convertOne(person, g, s));
+  }
+  return { lines, skipped, summary: summarize(lines, s.histogramBins), settings: s };
+}

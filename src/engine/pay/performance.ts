@@ -1,0 +1,259 @@
+/**
+ * Performance pay (绩效薪酬, DOMAIN §5): the pool splits into a basic part paid by post coefficient and a
+ * reward part allocated on two levels (units, then people). Every split is exact to the fen.
+ */
+import { roundHalfUp, yuanToFen, type Rounding } from "../money";
+import { fail, ok, type Outcome, type Problem } from "../types";
+import { splitExact, splitWithCap } from "./allocation";
+import { DEFAULT_SHARE_ROUNDING, type RatingLevel } from "./forced";
+
+export interface PerformancePaySettings {
+  /** Pool as a fixed amount, yuan. The first of poolAmount, poolPerCapita, poolPercent that is set is used. */
+  poolAmount?: number;
+  /** Pool as yuan per person × headcount (the people allocated). */
+  poolPerCapita?: number;
+  /** Pool as a fraction of the annual base payroll (0.1 = 10%). */
+  poolPercent?: number;
+  /**
+   * Annual base payroll for `poolPercent`, yuan. Default: the new monthly payroll after conversion × 12
+   * when a PayScale table is present, else Σ current pay × 12.
+   */
+  poolBase?: number;
+  /** Basic share 基础性 (default 0.7); the reward share 奖励性 is the rest. */
+  basicShare: number;
+  /** Individual cap k: no one's reward above k × their unit's average reward (k ≥ 1; unset = no cap). */
+  individualCap?: number;
+  /** Round every amount to whole yuan (odd fen of a pool that is not whole yuan are spread too). */
+  wholeYuan: boolean;
+  /** Ratings: `given` (Staff 考核等次), `forced` (from 绩效得分 per unit), `auto` (given if any, else forced). */
+  ratingSource: "auto" | "given" | "forced";
+  capRounding: Rounding;
+  floorRounding: Rounding;
+  /** Overrides of the Ratings table's Max Share, by rating label (scenarios). */
+  ratingCaps?: Record<string, number>;
+}
+
+export const DEFAULT_PERFORMANCE_PAY_SETTINGS: Readonly<PerformancePaySettings> = {
+  basicShare: 0.7,
+  wholeYuan: false,
+  ratingSource: "auto",
+  capRounding: DEFAULT_SHARE_ROUNDING.capRounding,
+  floorRounding: DEFAULT_SHARE_ROUNDING.floorRounding,
+};
+
+/** A person in the allocation. */
+export interface PerfPerson {
+  staffId: string;
+  name?: string;
+  unit: string;
+  row?: number;
+  postCoefficient: number;
+  /** Rating label; undefined = no rating (no reward share). */
+  rating?: string;
+}
+
+export interface PerfLine {
+  staffId: string;
+  name?: string;
+  unit: string;
+  row?: number;
+  postCoefficient: number;
+  rating?: string;
+  ratingCoefficient: number;
+  /** Fen. */
+  basic: number;
+  reward: number;
+  total: number;
+  /** Reward held at the individual cap. */
+  capped: boolean;
+}
+
+export interface PerfUnitLine {
+  unit: string;
+  headcount: number;
+  /** Unit assessment coefficient (Units 考核系数, default 1). */
+  coefficient: number;
+  /** Σ post coefficient × unit coefficient (0 when no one in the unit can receive a reward). */
+  weight: number;
+  rewardPool: number;
+  basic: number;
+  reward: number;
+  total: number;
+  /** The individual cap in fen, when set. */
+  cap?: number;
+  capped: number;
+}
+
+export interface PerformancePayResult {
+  /** Fen. */
+  pool: number;
+  basicPool: number;
+  rewardPool: number;
+  lines: PerfLine[];
+  units: PerfUnitLine[];
+  /** Where the pool came from, for notes. */
+  poolSource: "amount" | "perCapita" | "percent";
+  /** The annual base for `percent`, fen. */
+  poolBase?: number;
+  ratingSource: "given" | "forced" | "none";
+  settings: PerformancePaySettings;
+}
+
+export interface AllocateOptions {
+  basicShare?: number;
+  wholeYuan?: boolean;
+  individualCap?: number;
+  /** Unit assessment coefficients by unit (default 1). */
+  unitCoefficients?: ReadonlyMap<string, number>;
+}
+
+export type PerfAllocation = Pick<PerformancePayResult, "pool" | "basicPool" | "rewardPool" | "lines" | "units">;
+
+function problem(key: string, params: Record<string, string | number>, p?: PerfPerson): Problem {
+  const pr: Problem = { severity: "error", table: p ? "staff" : "settings", key, params };
+  if (p?.row !== undefined) pr.tableRow = p.row;
+  return pr;
+}
+
+/**
+ * Allocates a pool (fen) exactly:
+ * 1. basic = pool × basicShare and reward = the rest, split by largest remainder;
+ * 2. basic to every person in proportion to post coefficient;
+ * 3. reward to units in proportion to Σ(post coefficient) × unit coefficient over all their people; a unit
+ *    where no one can receive a reward (every post × rating coefficient is 0) gets none, so no money is
+ *    stranded (callers report such units);
+ * 4. each unit's reward to its people in proportion to post coefficient × rating coefficient, with the
+ *    optional cap ⌈k × unit reward ÷ headcount⌉ (whole yuan when rounding to yuan) enforced by redistribution.
+ * Every level sums to its pool to the fen. People without a rating, or with an unknown one, get
+ * coefficient 0 (callers report them). Same input, same output.
+ *
+ * @example
+ * allocatePerformancePay([{ staffId: "A", unit: "U", postCoefficient: 1, rating: "优秀" },
+ *   { staffId: "B", unit: "U", postCoefficient: 1, rating: "合格" }],
+ *   [{ rating: "优秀", coefficient: 1.5 }, { rating: "合格", coefficient: 1 }], 100000).value.lines.map((l) => l.total)
+ *   // => [53000, 47000]  (basic 35000 each; reward 18000 / 12000)
+ */
+export function allocatePerformancePay(
+  people: ReadonlyArray<PerfPerson>,
+  ratings: ReadonlyArray<RatingLevel>,
+  pool: number,
+  options: AllocateOptions = {}
+): Outcome<PerfAllocation> {
+  const basicShare = options.basicShare ?? DEFAULT_PERFORMANCE_PAY_SETTINGS.basicShare;
+  const unit = options.wholeYuan ? 100 : 1;
+  if (!Number.isSafeInteger(pool) || pool < 0) return fail([problem("perf.badPool", { value: pool })]);
+  if (!(basicShare >= 0 && basicShare <= 1)) return fail([problem("perf.badSetting", { name: "basicShare", value: basicShare })]);
+  const k = options.individualCap;
+  if (k !== undefined && !(k >= 1)) return fail([problem("perf.badSetting", { name: "individualCap", value: k })]);
+  const n = people.length;
+  const coef = new Map<string, number>();
+  for (const r of ratings) coef.set(r.rating, r.coefficient);
+
+  const [basicPool, rewardPool] = splitExact(pool, [basicShare, 1 - basicShare], unit) ?? [0, 0];
+  const post = people.map((p) => (p.postCoefficient > 0 && Number.isFinite(p.postCoefficient) ? p.postCoefficient : 0));
+  const basic = splitExact(basicPool, post, unit);
+  if (!basic) return fail([problem("perf.noBasicWeight", { pool: basicPool / 100 })]);
+
+  // Units in order of first appearance.
+  const unitIndex = new Map<string, number>();
+  const units: PerfUnitLine[] = [];
+  const members: number[][] = [];
+  const rc = new Array<number>(n);
+  const receivable: boolean[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = people[i];
+    let u = unitIndex.get(p.unit);
+    if (u === undefined) {
+      u = units.length;
+      unitIndex.set(p.unit, u);
+      const c = options.unitCoefficients?.get(p.unit);
+      units.push({ unit: p.unit, headcount: 0, coefficient: c !== undefined && c >= 0 ? c : 1, weight: 0, rewardPool: 0, basic: 0, reward: 0, total: 0, capped: 0 });
+      members.push([]);
+      receivable.push(false);
+    }
+    members[u].push(i);
+    units[u].headcount++;
+    const r = p.rating !== undefined ? coef.get(p.rating) : undefined;
+    rc[i] = r !== undefined && r > 0 ? r : 0;
+    units[u].weight += post[i];
+    if (rc[i] > 0 && post[i] > 0) receivable[u] = true;
+  }
+  units.forEach((u, ui) => (u.weight = receivable[ui] ? roundHalfUp(u.weight * u.coefficient, 6) : 0));
+  const unitPools = splitExact(
+    rewardPool,
+    units.map((u) => u.weight),
+    unit
+  );
+  if (!unitPools) return fail([problem("perf.noRewardWeight", { pool: rewardPool / 100 })]);
+
+  const reward = new Array<number>(n).fill(0);
+  const capped = new Array<boolean>(n).fill(false);
+  for (let ui = 0; ui < units.length; ui++) {
+    const u = units[ui];
+    u.rewardPool = unitPools[ui];
+    if (u.rewardPool === 0) continue;
+    const idx = members[ui];
+    const w = idx.map((i) => post[i] * rc[i]);
+    let parts: number[] | null;
+    if (k !== undefined) {
+      const avg = (k * u.rewardPool) / u.headcount;
+      const cap = unit > 1 ? Math.ceil(avg / unit - 1e-9) * unit : Math.ceil(avg - 1e-9);
+      u.cap = cap;
+      const split = splitWithCap(u.rewardPool, w, cap, unit);
+      parts = split ? split.parts : null;
+      if (split && !split.infeasible) idx.forEach((i, j) => (capped[i] = split.capped[j]));
+    } else parts = splitExact(u.rewardPool, w, unit);
+    if (!parts) return fail([problem("perf.noRewardWeight", { pool: u.rewardPool / 100 })]);
+    idx.forEach((i, j) => (reward[i] = parts![j]));
+  }
+
+  const lines: PerfLine[] = new Array<PerfLine>(n);
+  for (let i = 0; i < n; i++) {
+    const p = people[i];
+    const line: PerfLine = {
+      staffId: p.staffId,
+      unit: p.unit,
+      postCoefficient: p.postCoefficient,
+      ratingCoefficient: rc[i],
+      basic: basic[i],
+      reward: reward[i],
+      total: basic[i] + reward[i],
+      capped: capped[i],
+    };
+    if (p.name !== undefined) line.name = p.name;
+    if (p.row !== undefined) line.row = p.row;
+    if (p.rating !== undefined) line.rating = p.rating;
+    lines[i] = line;
+    const u = units[unitIndex.get(p.unit)!];
+    u.basic += line.basic;
+    u.reward += line.reward;
+    u.total += line.total;
+    if (line.capped) u.capped++;
+  }
+  return ok({ pool, basicPool, rewardPool, lines, units });
+}
+
+/**
+ * The pool in fen from settings: a fixed amount, per capita × headcount, or a fraction of an annual base
+ * (fen), each rounded half up to the fen. `undefined` when no pool is set.
+ *
+ * @example poolFromSettings({ poolPerCapita: 1000.5 }, 3) // => { pool: 300150, source: "perCapita" }
+ */
+export function poolFromSettings(
+  s: Pick<PerformancePaySettings, "poolAmount" | "poolPerCapita" | "poolPercent">,
+  headcount: number,
+  baseFen?: number
+): { pool: number; source: PerformancePayResult["poolSource"] } | undefined {
+  if (s.poolAmount !== undefined) return { pool: yuanToFen(s.poolAmount), source: "amount" };
+  if (s.poolPerCapita !== undefined) return { pool: yuanToFen(s.poolPerCapita) * headcount, source: "perCapita" };
+  if (s.poolPercent !== undefined && baseFen !== undefined) return { pool: roundHalfUp(baseFen * s.poolPercent, 0), source: "percent" };
+  return undefined;
+}
+
+/** Used by tests and the bench: Σ of a list. */
+export function sum(xs: ReadonlyArray<number>): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}
+
