@@ -96,7 +96,7 @@ export async function loadWorkbook(
  */
 function fixLoadedTables(workbook: ExcelJS.Workbook): void {
   for (const ws of workbook.worksheets) {
-    for (const table of Object.values(ws.tables ?? {})) {
+    for (const table of sheetTables(ws)) {
       const model = tableModel(table);
       if (!model || model.headerRow) continue;
       const range = parseRange(model.tableRef);
@@ -106,6 +106,11 @@ function fixLoadedTables(workbook: ExcelJS.Workbook): void {
       if (names.length > 0 && names.every((n, i) => n === first[i])) model.headerRow = true;
     }
   }
+}
+
+/** The Excel tables of a worksheet (exceljs keeps them in `tables`, which its typings do not declare). */
+function sheetTables(ws: ExcelJS.Worksheet): unknown[] {
+  return Object.values((ws as unknown as { tables?: Record<string, unknown> }).tables ?? {});
 }
 
 interface TableModelLike {
@@ -183,7 +188,7 @@ export function workbookSources(workbook: ExcelJS.Workbook): TableSource[] {
   const tables: TableSource[] = [];
   const sheets: TableSource[] = [];
   for (const ws of workbook.worksheets) {
-    for (const table of Object.values(ws.tables ?? {})) {
+    for (const table of sheetTables(ws)) {
       const model = tableModel(table);
       const range = parseRange(model?.tableRef ?? model?.ref);
       if (!model || !range) continue;

@@ -98,6 +98,11 @@ export const cliMessages = {
   },
   "cli.demoSample": { zh: "示例工作簿：{file}", en: "Sample workbook: {file}" },
   "cli.demoResult": { zh: "运行结果：{file}", en: "Result workbook: {file}" },
+  "cli.model.rebid": { zh: "竞聘上岗", en: "Re-bidding" },
+  "cli.model.pay": { zh: "薪酬套改", en: "Pay conversion" },
+  "cli.model.perf": { zh: "绩效分配", en: "Performance pay" },
+  "cli.model.headcount": { zh: "编制分析", en: "Headcount" },
+  "cli.model.pool": { zh: "周转编制池", en: "Revolving pool" },
   "cli.notesHeader": { zh: "说明", en: "Notes" },
   "cli.chartNote": {
     zh: "图表“{title}”（{type}）：以“{category}”为分类、{series} 为系列，请选中这些列插入图表（本工具无法直接生成图表）",

@@ -1,0 +1,337 @@
+/**
+ * The headless runner: `reform sample | check | run | demo | --help`.
+ *
+ * `main(argv, io)` does the work with injected I/O (tests call it in-process); `cli()` wires it to
+ * Node (bin/reform.js). Exit codes: 0 done; 1 problems in the data (check found errors, or a model was
+ * stopped by its problems); 2 bad arguments or a file that cannot be read as an .xlsx; 3 internal error.
+ * Messages never carry a stack trace.
+ */
+import { parseArgs } from "util";
+import { langFromLocale, t } from "../engine/messages";
+import type { Lang, Problem } from "../engine/types";
+import { identifyTables, readTables, type TableSource } from "../engine/workbook";
+import { generateSample, SAMPLE_ZONE, sampleSources } from "../sample/sample";
+import { readXlsx, writeXlsx } from "../workbook/xlsx";
+import { problemLine, sortProblems, workbookProblems } from "./check";
+import type { CliIO } from "./io";
+import { modelName, type ModelAdapter } from "./models";
+import { problemLines, runWorkbook } from "./run";
+
+export type { CliIO } from "./io";
+
+export interface MainOptions {
+  /** Model adapters (default the engines wired in models.ts). */
+  adapters?: ReadonlyArray<ModelAdapter>;
+}
+
+interface Args {
+  command: string | undefined;
+  positionals: string[];
+  out?: string;
+  lang?: Lang;
+  scenario?: string;
+  allScenarios: boolean;
+  json: boolean;
+  help: boolean;
+}
+
+class UsageError extends Error {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string> = {}
+  ) {
+    super(key);
+  }
+}
+
+function parse(argv: ReadonlyArray<string>): Args {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: "string", short: "o" },
+        lang: { type: "string", short: "l" },
+        scenario: { type: "string", short: "s" },
+        "all-scenarios": { type: "boolean" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError("cli.badArgs", { reason: e instanceof Error ? e.message : String(e) });
+  }
+  const v = parsed.values;
+  let lang: Lang | undefined;
+  if (v.lang !== undefined) {
+    const l = v.lang.trim().toLowerCase();
+    if (l === "zh" || l === "zh-cn" || l === "cn") lang = "zh";
+    else if (l === "en" || l === "en-us") lang = "en";
+    else throw new UsageError("cli.badLang", { value: v.lang });
+  }
+  if (v.scenario !== undefined && v["all-scenarios"]) throw new UsageError("cli.scenarioConflict");
+  const [command, ...positionals] = parsed.positionals;
+  return {
+    command,
+    positionals,
+    out: v.out,
+    lang,
+    scenario: v.scenario,
+    allScenarios: v["all-scenarios"] ?? false,
+    json: v.json ?? false,
+    help: v.help ?? false,
+  };
+}
+
+/** The language of the environment (LANG, LC_ALL, LC_MESSAGES: zh_CN.UTF-8 → zh). */
+export function envLang(env: Readonly<Record<string, string | undefined>> | undefined): Lang {
+  const v = env?.LC_ALL || env?.LC_MESSAGES || env?.LANG || "";
+  return langFromLocale(v.replace(/_/g, "-"));
+}
+
+/** zh when the recognised tables are named in Chinese, en when in Latin letters, else undefined. */
+export function workbookLang(sources: ReadonlyArray<TableSource>): Lang | undefined {
+  const names = Object.values(identifyTables(sources)).map((s) => s!.name);
+  if (names.length === 0) return undefined;
+  const cjk = names.filter((n) => /[\u4e00-\u9fff]/.test(n)).length;
+  return cjk * 2 >= names.length ? "zh" : "en";
+}
+
+/** `in.xlsx` → `in-result.xlsx`. */
+export function defaultOutput(input: string): string {
+  return /\.xlsx$/i.test(input) ? input.replace(/\.xlsx$/i, "-result.xlsx") : `${input}-result.xlsx`;
+}
+
+function joinPath(dir: string, file: string): string {
+  return dir === "" || dir === "." ? file : `${dir.replace(/[\\/]+$/, "")}/${file}`;
+}
+
+function samePath(a: string, b: string, io: CliIO): boolean {
+  const r = io.resolve ?? ((p: string) => p);
+  return r(a) === r(b);
+}
+
+function reason(e: unknown): string {
+  if (e && typeof e === "object" && "code" in e && typeof (e as { code: unknown }).code === "string") {
+    return (e as { code: string }).code;
+  }
+  return e instanceof Error ? e.message.split("\n")[0] : String(e);
+}
+
+async function load(
+  file: string,
+  io: CliIO,
+  msgLang: Lang
+): Promise<{ bytes: Uint8Array; sources: TableSource[] } | number> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(file);
+  } catch (e) {
+    io.stderr(t("cli.cannotRead", msgLang, { file, reason: reason(e) }));
+    return 2;
+  }
+  const r = await readXlsx(bytes);
+  if (!r.ok) {
+    io.stderr(t(r.key, msgLang, { file }));
+    return 2;
+  }
+  return { bytes, sources: r.sources };
+}
+
+async function commandSample(args: Args, io: CliIO): Promise<number> {
+  const lang = args.lang ?? "zh";
+  const out = args.out ?? (lang === "zh" ? "示范经济开发区.xlsx" : "sample.xlsx");
+  const wb = generateSample({ lang });
+  const bytes = await writeXlsx(sampleSources(wb), [], lang);
+  try {
+    await io.writeFile(out, bytes);
+  } catch (e) {
+    io.stderr(t("cli.cannotWrite", lang, { file: out, reason: reason(e) }));
+    return 2;
+  }
+  io.stdout(
+    t("sample.written", lang, {
+      zone: SAMPLE_ZONE,
+      staff: wb.tables[0].rows.length - 1,
+      posts: wb.tables[1].rows.length - 1,
+      path: io.resolve ? io.resolve(out) : out,
+    })
+  );
+  return 0;
+}
+
+async function commandCheck(args: Args, io: CliIO): Promise<number> {
+  const msgLang = args.lang ?? envLang(io.env);
+  const file = args.positionals[0];
+  if (!file) throw new UsageError("cli.missingFile");
+  const loaded = await load(file, io, msgLang);
+  if (typeof loaded === "number") return loaded;
+  const { sources } = loaded;
+  const lang = args.lang ?? workbookLang(sources) ?? msgLang;
+  const identified = identifyTables(sources);
+  const ids = Object.keys(identified);
+  if (ids.length === 0) {
+    io.stdout(t("cli.noTables", lang));
+    return 1;
+  }
+  const problems = sortProblems(workbookProblems(readTables(identified)), sources);
+  for (const p of problems) io.stdout(problemLine(p, sources, lang));
+  const errors = problems.filter((p) => p.severity === "error").length;
+  const warnings = problems.filter((p) => p.severity === "warning").length;
+  io.stderr(t("cli.checkSummary", lang, { tables: ids.length, errors, warnings }));
+  if (args.json) {
+    io.stdout(JSON.stringify({ file, tables: ids, errors, warnings, problems: problems.map((p) => jsonProblem(p, sources, lang)) }));
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+function jsonProblem(p: Problem, sources: ReadonlyArray<TableSource>, lang: Lang) {
+  return { severity: p.severity, key: p.key, table: p.tableName ?? p.table, row: p.tableRow, column: p.column, message: problemLine(p, sources, lang) };
+}
+
+async function commandRun(args: Args, io: CliIO, options: MainOptions, fixedOut?: string): Promise<number> {
+  const msgLang = args.lang ?? envLang(io.env);
+  const file = args.positionals[0];
+  if (!file) throw new UsageError("cli.missingFile");
+  const out = fixedOut ?? args.out ?? defaultOutput(file);
+  if (samePath(out, file, io)) throw new UsageError("cli.outIsInput", { file });
+  io.stderr(t("cli.reading", msgLang, { file }));
+  const loaded = await load(file, io, msgLang);
+  if (typeof loaded === "number") return loaded;
+  const { bytes, sources } = loaded;
+  const lang = args.lang ?? workbookLang(sources) ?? msgLang;
+  const identified = identifyTables(sources);
+  const names = Object.values(identified).map((s) => s!.name);
+  if (names.length === 0) {
+    io.stderr(t("cli.noTables", lang));
+    return 1;
+  }
+  io.stderr(t("cli.tablesFound", lang, { tables: names.join(lang === "zh" ? "、" : ", ") }));
+  const shown = new Set<string>();
+  const r = await runWorkbook(bytes, sources, {
+    lang,
+    scenario: args.scenario,
+    allScenarios: args.allScenarios,
+    progress: (line) => {
+      shown.add(line);
+      io.stderr(line);
+    },
+    adapters: options.adapters,
+  });
+  if (!r.ok) {
+    io.stderr(t(r.key, lang, r.params));
+    return 2;
+  }
+  for (const line of problemLines(r.problems, sources, lang)) io.stderr(line);
+  io.stderr(t("cli.writing", lang, { file: out }));
+  try {
+    await io.writeFile(out, r.output);
+  } catch (e) {
+    io.stderr(t("cli.cannotWrite", lang, { file: out, reason: reason(e) }));
+    return 2;
+  }
+  if (r.sheets.length > 0) io.stderr(t("cli.resultSheets", lang, { sheets: r.sheets.map((s) => s.name).join(", ") }));
+  const where = io.resolve ? io.resolve(out) : out;
+  if (args.json) {
+    io.stdout(
+      JSON.stringify({
+        input: file,
+        output: where,
+        lang,
+        sheets: r.sheets.map((s) => ({ id: s.id, name: s.name, rows: s.rows.length })),
+        scenarios: r.scenarios.map((s) => ({
+          name: s.name,
+          indicators: s.indicators ?? {},
+          models: s.statuses.map((m) => ({ ...m, name: modelName(m.model, lang) })),
+        })),
+        notes: r.notes,
+        errors: r.problems.filter((p) => p.severity === "error").length,
+        warnings: r.problems.filter((p) => p.severity === "warning").length,
+      })
+    );
+  } else {
+    for (const n of r.notes) if (!shown.has(n)) io.stderr(n);
+    io.stdout(t("cli.written", lang, { file: where }));
+  }
+  const failed = r.scenarios.some((s) => s.statuses.some((m) => m.status === "failed"));
+  return failed ? 1 : 0;
+}
+
+async function commandDemo(args: Args, io: CliIO, options: MainOptions): Promise<number> {
+  const lang = args.lang ?? "zh";
+  const dir = args.out ?? "reform-demo";
+  const samplePath = joinPath(dir, lang === "zh" ? "示范经济开发区.xlsx" : "sample.xlsx");
+  const resultPath = defaultOutput(samplePath);
+  const sampleCode = await commandSample({ ...args, lang, out: samplePath }, { ...io, stdout: (l) => io.stderr(l) });
+  if (sampleCode !== 0) return sampleCode;
+  const code = await commandRun(
+    { ...args, lang, positionals: [samplePath], json: false },
+    { ...io, stdout: () => undefined },
+    options,
+    resultPath
+  );
+  if (code === 2) return code;
+  const r = io.resolve ?? ((p: string) => p);
+  io.stdout(t("cli.demoSample", lang, { file: r(samplePath) }));
+  io.stdout(t("cli.demoResult", lang, { file: r(resultPath) }));
+  return code;
+}
+
+/**
+ * Runs the command line with injected I/O and returns the exit code.
+ *
+ * @example await main(["check", "zone.xlsx"], nodeIO()) // => 0 when the workbook has no errors
+ */
+export async function main(argv: ReadonlyArray<string>, io: CliIO, options: MainOptions = {}): Promise<number> {
+  const msgLang = envLang(io.env);
+  try {
+    const args = parse(argv);
+    if (args.help || args.command === undefined || args.command === "help") {
+      (args.command === undefined && !args.help ? io.stderr : io.stdout)(t("cli.usage", args.lang ?? msgLang));
+      return args.command === undefined && !args.help ? 2 : 0;
+    }
+    switch (args.command) {
+      case "sample":
+        return await commandSample(args, io);
+      case "check":
+        return await commandCheck(args, io);
+      case "run":
+        return await commandRun(args, io, options);
+      case "demo":
+        return await commandDemo(args, io, options);
+      default:
+        throw new UsageError("cli.unknownCommand", { command: args.command });
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(t(e.key, msgLang, e.params));
+      io.stderr(t("cli.usage", msgLang));
+      return 2;
+    }
+    io.stderr(t("cli.internalError", msgLang, { reason: reason(e) }));
+    return 3;
+  }
+}
+
+/** Node entry point used by bin/reform.js. */
+export async function cli(argv: ReadonlyArray<string> = process.argv.slice(2)): Promise<void> {
+  // Node built-ins are loaded here only, so the rest of the runner can be bundled for a browser.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require("fs/promises") as typeof import("fs/promises");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const path = require("path") as typeof import("path");
+  const io: CliIO = {
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+    readFile: async (p) => new Uint8Array(await fs.readFile(p)),
+    writeFile: async (p, data) => {
+      await fs.mkdir(path.dirname(path.resolve(p)), { recursive: true });
+      await fs.writeFile(p, data);
+    },
+    env: process.env,
+    resolve: (p) => path.resolve(p),
+  };
+  process.exitCode = await main(argv, io);
+}
