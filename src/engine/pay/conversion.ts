@@ -374,7 +374,7 @@ export function percentileInc(sorted: ArrayLike<number>, p: number): number {
  * Histogram of integer values in `bins` equal-width bins from the minimum to the maximum (each bin
  * inclusive of both bounds, widths in whole fen; fewer bins when the spread is smaller than `bins` fen).
  *
- * @example histogram([0, 5, 10], 2) // => [{ from: 0, to: 4, count: 1 }, { from: 5, to: 10, count: 2 }]
+ * @example histogram([0, 5, 10], 2) // => [{ from: 0, to: 5, count: 2 }, { from: 6, to: 10, count: 1 }]
  */
 export function histogram(values: ArrayLike<number>, bins = 10): HistogramBin[] {
   const n = values.length;

@@ -104,9 +104,9 @@ export interface ForcedDistributionResult {
  * below it, and never fewer than its own floor; the last rating takes the rest.
  *
  * Ties: people with the same score always get the same rating. When a tie straddles a boundary, the whole
- * tie group takes the better rating only if its cap still holds (and the floors below can still be met);
- * otherwise the whole group takes the worse rating (if that keeps this rating's floor; if neither keeps
- * every bound, the cap wins). Whatever could not be held is listed in `violations`, never hidden.
+ * tie group takes the better rating if its cap still holds (even if a floor further down can then no longer
+ * be met: equal scores are not pushed down to fill a floor); otherwise the whole group takes the worse
+ * rating. Whatever could not be held is listed in `violations`, never hidden.
  * People without a score get no rating.
  *
  * @example forcedDistribution([90, 80, 70, 60, 50], [{ rating: "优秀", coefficient: 1.2, maxShare: 0.2 }, { rating: "合格", coefficient: 1 }]).ratings
@@ -146,10 +146,7 @@ export function forcedDistribution(
             while (b < n && scores[o[b]] === s) b++;
             const up = b - p;
             const down = a - p;
-            if (up <= bounds[i].max && n - b >= reserve) t = up;
-            else if (down >= minTake) t = down;
-            else if (up <= bounds[i].max) t = up;
-            else t = down;
+            t = up <= bounds[i].max ? up : down;
           }
         }
         for (let k = p; k < p + t; k++) ratings[o[k]] = levels[i].rating;

@@ -82,6 +82,8 @@ export interface PerfUnitLine {
   /** The individual cap in fen, when set. */
   cap?: number;
   capped: number;
+  /** The cap could not be held (the people below it all have weight 0): the uncapped split is kept. */
+  capInfeasible?: boolean;
 }
 
 export interface PerformancePayResult {
@@ -202,6 +204,7 @@ export function allocatePerformancePay(
       const split = splitWithCap(u.rewardPool, w, cap, unit);
       parts = split ? split.parts : null;
       if (split && !split.infeasible) idx.forEach((i, j) => (capped[i] = split.capped[j]));
+      if (split?.infeasible) u.capInfeasible = true;
     } else parts = splitExact(u.rewardPool, w, unit);
     if (!parts) return fail([problem("perf.noRewardWeight", { pool: u.rewardPool / 100 })]);
     idx.forEach((i, j) => (reward[i] = parts![j]));

@@ -430,9 +430,8 @@ export function performancePayFromTables(
     if (u.weight === 0 && u.headcount > 0 && u.coefficient > 0) {
       problems.push({ severity: "warning", table: "staff", tableName: staff.tableName, key: "perf.unitNoReward", params: { unit: u.unit } });
     }
-    if (u.cap !== undefined && u.capped === 0 && u.reward > 0) {
-      const over = alloc.value.lines.some((l) => l.unit === u.unit && l.reward > u.cap!);
-      if (over) problems.push({ severity: "warning", table: "staff", tableName: staff.tableName, key: "perf.capInfeasible", params: { unit: u.unit } });
+    if (u.capInfeasible) {
+      problems.push({ severity: "warning", table: "staff", tableName: staff.tableName, key: "perf.capInfeasible", params: { unit: u.unit } });
     }
   }
   if (source === "none") for (const l of alloc.value.lines) delete l.rating;
