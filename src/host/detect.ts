@@ -19,7 +19,7 @@ export const OFFICE_READY_TIMEOUT_MS = 5000;
  * A failing `onReady` rejects (never swallowed).
  */
 export async function detectHost(
-  office: OfficeGlobal | undefined = (globalThis as { Office?: OfficeGlobal }).Office,
+  office: OfficeGlobal | undefined = (globalThis as unknown as { Office?: OfficeGlobal }).Office,
   timeoutMs = OFFICE_READY_TIMEOUT_MS
 ): Promise<WorkbookHost | null> {
   if (!office || typeof office.onReady !== "function") return null;

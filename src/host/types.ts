@@ -8,7 +8,7 @@
  * with a `HostError` whose key is "host.cancelled".
  */
 import type { ResultSheet } from "../engine/report";
-import type { CellValue } from "../engine/types";
+import type { CellValue, Lang } from "../engine/types";
 import type { TableSource } from "../engine/workbook";
 
 /** Progress in units of rows: `done` of `total`. */
@@ -17,8 +17,11 @@ export type ProgressFn = (done: number, total: number) => void;
 export interface WriteOptions {
   /** Replace existing sheets of the same name (the UI asks the user first, see `existingSheets`). */
   replace: boolean;
+  /** Counts rows written (headers included). */
   onProgress?: ProgressFn;
   signal?: AbortSignal;
+  /** Language of texts the host adds itself (the preview's chart notes); default: the host's own. */
+  lang?: Lang;
 }
 
 /** A drop-down list on one column of an inserted table (data rows only). */
@@ -56,7 +59,7 @@ export interface WorkbookHost {
    * Values first in blocks, formats after, calculation suspended while writing; frozen header; money
    * ¥#,##0.00; percent 0.0%; dates yyyy-mm-dd; autofit; each sheet an Excel table; highlighted rows
    * filled; charts (Excel charts in Office, a note in the preview); notes beside the table.
-   * `onProgress` counts data rows written.
+   * Numbers in "date" columns are Excel serials (as the engine's sheets give them); Date values also work.
    */
   writeResults(sheets: ResultSheet[], options: WriteOptions): Promise<void>;
   /** Go to a problem: activate the sheet and select one cell. `row` is 1-based, `column` 0-based. */
