@@ -35,6 +35,8 @@ interface Args {
   help: boolean;
 }
 
+const MAX_WARNINGS_SHOWN = 20;
+
 class UsageError extends Error {
   constructor(
     readonly key: string,
@@ -224,7 +226,13 @@ async function commandRun(args: Args, io: CliIO, options: MainOptions, fixedOut?
     io.stderr(t(r.key, lang, r.params));
     return 2;
   }
-  for (const line of problemLines(r.problems, sources, lang)) io.stderr(line);
+  // Every error; warnings and notes up to a limit (the full list is `reform check` and the result sheets).
+  const errorsFirst = [...r.problems.filter((p) => p.severity === "error"), ...r.problems.filter((p) => p.severity !== "error")];
+  const shownProblems = errorsFirst.filter((p, i) => p.severity === "error" || i < MAX_WARNINGS_SHOWN);
+  for (const line of problemLines(shownProblems, sources, lang)) io.stderr(line);
+  if (shownProblems.length < r.problems.length) {
+    io.stderr(t("cli.moreProblems", lang, { count: r.problems.length - shownProblems.length }));
+  }
   io.stderr(t("cli.writing", lang, { file: out }));
   try {
     await io.writeFile(out, r.output);

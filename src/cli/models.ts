@@ -12,6 +12,7 @@ import type { ResultSheet } from "../engine/report";
 import { MODEL_IDS, MODEL_TABLES, type ModelId } from "../engine/reform/types";
 import type { ParamSet } from "../engine/scenario/params";
 import { TABLES } from "../engine/schema";
+import { ENGINE_ADAPTERS } from "./adapters";
 import type { Lang, Outcome, Problem } from "../engine/types";
 import type { ReadTables } from "../engine/workbook";
 
@@ -23,14 +24,22 @@ export interface ModelOutput {
   notes?: string[];
 }
 
+/** What earlier models hand to later ones in one run (models run in MODEL_IDS order). */
+export interface ModelContext {
+  /** Staff ID → post ID placed by re-bidding. */
+  placements?: Map<string, string>;
+  /** Number of staff placed by re-bidding (placed + adjusted). */
+  placedByRebid?: number;
+}
+
 /** One engine as the runner sees it. `run` gets tables whose required ones are present. */
 export interface ModelAdapter {
   id: ModelId;
-  run(tables: ReadTables, params: ParamSet, lang: Lang): Outcome<ModelOutput>;
+  run(tables: ReadTables, params: ParamSet, lang: Lang, context: ModelContext): Outcome<ModelOutput>;
 }
 
-/** The engines wired in. Add one entry per engine entry point as it lands. */
-export const MODEL_ADAPTERS: ReadonlyArray<ModelAdapter> = [];
+/** The engines wired in (src/cli/adapters.ts). */
+export const MODEL_ADAPTERS: ReadonlyArray<ModelAdapter> = ENGINE_ADAPTERS;
 
 export interface RunModelsOptions {
   lang: Lang;
@@ -78,6 +87,7 @@ export function runModels(tables: ReadTables, options: RunModelsOptions): RunMod
   const progress = options.progress ?? (() => undefined);
   const result: RunModelsResult = { sheets: [], notes: [], problems: [], statuses: [] };
   let indicators: Indicators | undefined;
+  const context: ModelContext = {};
 
   for (const id of options.models ?? MODEL_IDS) {
     const name = modelName(id, lang);
@@ -103,7 +113,7 @@ export function runModels(tables: ReadTables, options: RunModelsOptions): RunMod
       (tables[tid]?.problems ?? []).filter((p) => p.severity === "error" && p.key === "column.missing")
     );
     progress(t("cli.running", lang, { model: name }));
-    const out: Outcome<ModelOutput> = tableErrors.length > 0 ? { ok: false, problems: tableErrors } : adapter.run(tables, params, lang);
+    const out: Outcome<ModelOutput> = tableErrors.length > 0 ? { ok: false, problems: tableErrors } : adapter.run(tables, params, lang, context);
     if (!out.ok) {
       const note = t("cli.modelFailed", lang, { model: name, count: out.problems.length });
       result.notes.push(note);

@@ -103,6 +103,18 @@ export const cliMessages = {
   "cli.model.perf": { zh: "绩效分配", en: "Performance pay" },
   "cli.model.headcount": { zh: "编制分析", en: "Headcount" },
   "cli.model.pool": { zh: "周转编制池", en: "Revolving pool" },
+  "cli.weightParamsIgnored": {
+    zh: "方案中的权重参数（如“面试权重”）尚未用于竞聘计算，使用权重表",
+    en: "Weight parameters of the scenario (e.g. “Interview Weight”) are not applied yet; the Weights table is used",
+  },
+  "cli.rebidNoSheets": {
+    zh: "竞聘结果工作表（竞聘结果、岗位录取）将随竞聘模型的输出功能提供；本次仅用其录取结果计算薪酬与编制",
+    en: "Re-bidding result sheets (Placements, Post Fill) come with the re-bidding model's sheet output; this run uses its placements for pay and headcount",
+  },
+  "cli.moreProblems": {
+    zh: "……另有 {count} 条警告或提示未列出（reform check 可列出全部）",
+    en: "… and {count} more warnings or notes (reform check lists them all)",
+  },
   "cli.notesHeader": { zh: "说明", en: "Notes" },
   "cli.chartNote": {
     zh: "图表“{title}”（{type}）：以“{category}”为分类、{series} 为系列，请选中这些列插入图表（本工具无法直接生成图表）",
