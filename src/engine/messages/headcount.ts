@@ -231,4 +231,19 @@ export const headcountMessages = {
     en: "On one day returns come before borrows; a loan borrowed and returned the same day needs a free slot but holds none at the end of the day; a loan above capacity is refused",
   },
   "pool.note.noCapacity": { zh: "未设定容量", en: "No capacity set" },
+
+  // ---- custom functions
+  "headcount.fn.notNumber": {
+    zh: "参数 {name} 的值“{value}”不是数字",
+    en: "Argument {name} value “{value}” is not a number",
+  },
+  "headcount.fn.negative": { zh: "数量不能为负数", en: "Counts must not be negative" },
+  "headcount.fn.zeroBefore": {
+    zh: "改革前数量为 0，无法计算精简比例",
+    en: "The count before is 0: no reduction rate can be stated",
+  },
+  "headcount.fn.notDate": { zh: "日期参数“{value}”不是日期", en: "Date argument “{value}” is not a date" },
+  "headcount.fn.ledger": { zh: "台账", en: "ledger" },
+  "headcount.fn.units": { zh: "机构", en: "units" },
+  "headcount.fn.failed": { zh: "无法计算", en: "Cannot be calculated" },
 } satisfies MessageTable;
