@@ -506,6 +506,7 @@ export function rebid(input: RebidInput, settingsIn: Partial<RebidSettings> = {}
     if (postTie[j] === 2) rowOrderTies++;
     return {
       index: j,
+      row: p.row ?? j + 2,
       id: p.id,
       title: p.title,
       unit: p.unit,

@@ -172,6 +172,8 @@ export interface CandidateResult {
 
 export interface PostResult {
   index: number;
+  /** Row in the Posts table (header = row 1). */
+  row: number;
   id: string;
   title?: string;
   unit?: string;
