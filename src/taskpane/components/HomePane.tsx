@@ -1,0 +1,120 @@
+import { useCallback, useEffect } from "react";
+import {
+  Badge,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { TABLES } from "../../engine/schema";
+import type { Lang } from "../../engine/types";
+import { t } from "../../engine/messages";
+import { joinList } from "../format";
+import { useTask } from "../hooks/useTask";
+import type { InsertResult, ReformService, RunHooks, WorkbookOverview } from "../service";
+import { TaskControls } from "./TaskControls";
+
+const useStyles = makeStyles({
+  pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
+  model: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+});
+
+export interface HomePaneProps {
+  service: ReformService;
+  overview: WorkbookOverview | undefined;
+  loading: boolean;
+  error?: string;
+  lang: Lang;
+  onRefresh(): void;
+}
+
+/** The tables found, each model ready or what it misses, and the sample / template inserts. */
+export function HomePane({ service, overview, loading, error, lang, onRefresh }: HomePaneProps) {
+  const styles = useStyles();
+  const sampleOp = useCallback((hooks: RunHooks) => service.insertSample(lang, hooks), [service, lang]);
+  const templatesOp = useCallback((hooks: RunHooks) => service.insertTemplates(lang, hooks), [service, lang]);
+  const sample = useTask(sampleOp);
+  const templates = useTask(templatesOp);
+  const inserted = (r: InsertResult | undefined) =>
+    r && r.written.length > 0 ? t("ui.home.inserted", lang, { sheets: joinList(r.written, lang) }) : undefined;
+  const sampleDone = sample.result?.status === "done" ? sample.result : undefined;
+  const templatesDone = templates.result?.status === "done" ? templates.result : undefined;
+  useEffect(() => {
+    if (sampleDone || templatesDone) onRefresh();
+  }, [sampleDone, templatesDone, onRefresh]);
+  const busy = sample.phase === "running" || templates.phase === "running";
+  return (
+    <div className={styles.pane}>
+      <section aria-label={t("ui.home.tables", lang)}>
+        <Subtitle2 as="h3">{t("ui.home.tables", lang)}</Subtitle2>
+        {loading && <Spinner size="tiny" label={t("ui.home.loading", lang)} />}
+        {error && (
+          <MessageBar intent="error">
+            <MessageBarBody>{t("ui.run.failed", lang, { message: error })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {overview && overview.tables.length === 0 && <Text>{t("ui.home.noTables", lang)}</Text>}
+        {overview && overview.tables.length > 0 && (
+          <ul className={styles.list}>
+            {overview.tables.map((tb) => (
+              <li key={tb.id}>
+                <Text>
+                  {TABLES[tb.id][lang]}:{" "}
+                  {t("ui.home.tableRow", lang, { name: tb.name, sheet: tb.sheet, rows: tb.rows })}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Button onClick={onRefresh} disabled={loading || busy}>
+          {t("ui.home.refresh", lang)}
+        </Button>
+      </section>
+      {overview && (
+        <section aria-label={t("ui.home.models", lang)}>
+          <Subtitle2 as="h3">{t("ui.home.models", lang)}</Subtitle2>
+          <ul className={styles.list}>
+            {overview.readiness.map((r) => (
+              <li key={r.model} className={styles.model}>
+                <Text weight="semibold">{t(`ui.model.${r.model}`, lang)}</Text>
+                {r.ready ? (
+                  <Badge color="success" appearance="tint">
+                    {t("ui.home.ready", lang)}
+                  </Badge>
+                ) : (
+                  <Badge color="warning" appearance="tint">
+                    {t("ui.home.missing", lang, {
+                      tables: joinList(
+                        r.missing.map((id) => TABLES[id][lang]),
+                        lang,
+                      ),
+                    })}
+                  </Badge>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <TaskControls
+        task={sample}
+        lang={lang}
+        label={t("ui.home.insertSample", lang)}
+        disabled={busy}
+        doneText={inserted(sample.result)}
+      />
+      <TaskControls
+        task={templates}
+        lang={lang}
+        label={t("ui.home.insertTemplates", lang)}
+        disabled={busy}
+        doneText={inserted(templates.result)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { TABLES } from "../../engine/schema";
+import type { Lang } from "../../engine/types";
+import { t } from "../../engine/messages";
+import { joinList } from "../format";
+import { useTask } from "../hooks/useTask";
+import type { ModelPaneDef } from "../panes";
+import { formDefaults, formToParams, runParams, type FormValues } from "../paramForm";
+import type { ReformService, RunHooks, WorkbookOverview } from "../service";
+import { ParamForm } from "./ParamForm";
+import { ProblemList } from "./ProblemList";
+import { ResultCards } from "./ResultCards";
+import { TaskControls } from "./TaskControls";
+
+const useStyles = makeStyles({
+  pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  statuses: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+const PERF_POOL_KEYS = ["poolAmount", "poolPerCapita", "poolPercent"];
+
+export interface ModelPaneProps {
+  def: ModelPaneDef;
+  service: ReformService;
+  overview: WorkbookOverview | undefined;
+  lang: Lang;
+  /** Called after a run that wrote sheets (the workbook changed). */
+  onWritten?: () => void;
+}
+
+/** A model's pane: parameters (defaults from the baseline scenario), Run, results and problems. */
+export function ModelPane({ def, service, overview, lang, onWritten }: ModelPaneProps) {
+  const styles = useStyles();
+  const baseline = overview?.scenarios[0];
+  const [values, setValues] = useState<FormValues>(() => formDefaults(def.params, baseline?.params));
+  // Reset to the baseline when the baseline itself changes (not when the overview is merely reloaded).
+  const baselineKey = JSON.stringify(baseline?.params ?? {});
+  useEffect(() => {
+    setValues(formDefaults(def.params, JSON.parse(baselineKey)));
+  }, [def.params, baselineKey]);
+  const read = useMemo(() => formToParams(values), [values]);
+
+  const missing = useMemo(() => {
+    const ids = new Set(overview?.readiness.filter((r) => def.models.includes(r.model)).flatMap((r) => r.missing));
+    return [...ids].map((id) => TABLES[id][lang]);
+  }, [overview, def.models, lang]);
+  // A pane of several models (headcount & pool) runs when at least one of them is ready.
+  const ready = overview?.readiness.some((r) => def.models.includes(r.model) && r.ready) ?? false;
+
+  const operation = useCallback(
+    (hooks: RunHooks) => service.run(def.models, runParams(baseline?.params, def.params, read.params), lang, hooks),
+    [service, def, baseline, read.params, lang],
+  );
+  const task = useTask(operation);
+  const result = task.result;
+  useEffect(() => {
+    if (result?.status === "done" && result.written.length > 0) onWritten?.();
+  }, [result, onWritten]);
+
+  return (
+    <div className={styles.pane}>
+      {baseline && <Text>{t("ui.params.fromBaseline", lang, { name: baseline.name })}</Text>}
+      <ParamForm
+        keys={def.params}
+        values={values}
+        invalid={read.invalid}
+        lang={lang}
+        disabled={task.phase === "running"}
+        onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))}
+        group={def.id === "perf" ? { keys: PERF_POOL_KEYS, legend: t("ui.params.pool", lang) } : undefined}
+      />
+      {overview && missing.length > 0 && (
+        <MessageBar intent={ready ? "info" : "warning"}>
+          <MessageBarBody>
+            {ready
+              ? t("ui.home.missing", lang, { tables: joinList(missing, lang) })
+              : t("ui.run.notReady", lang, { tables: joinList(missing, lang) })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <TaskControls task={task} lang={lang} label={t("ui.run", lang)} disabled={!ready || read.invalid.length > 0} />
+      {result && result.status !== "cancelled" && (
+        <>
+          <Subtitle2 as="h3">{t("ui.results", lang)}</Subtitle2>
+          <ul className={styles.statuses}>
+            {result.statuses.map((s) => (
+              <li key={s.model}>
+                <Text>
+                  {t(`ui.status.${s.status}`, lang, {
+                    model: t(`ui.model.${s.model}`, lang),
+                    tables: joinList(
+                      (s.missing ?? []).map((id) => TABLES[id][lang]),
+                      lang,
+                    ),
+                  })}
+                </Text>
+              </li>
+            ))}
+          </ul>
+          <ResultCards indicators={result.indicators} show={def.indicators} lang={lang} />
+          <ProblemList
+            problems={result.problems}
+            lang={lang}
+            locate={(p) => service.locate(p)}
+            onGoTo={(p) => void service.selectProblem(p)}
+          />
+        </>
+      )}
+    </div>
+  );
+}
