@@ -120,7 +120,7 @@ describe("reform (in-process)", () => {
         sheet.columns.map((c, i) => {
           const v = r[i] ?? null;
           return c.kind === "date" && typeof v === "number" ? new Date(v * 86_400_000) : v;
-        })
+        }),
       );
       expect(got.rows.slice(1, 1 + want.length).map((r) => r.slice(0, width))).toEqual(want);
     }
@@ -152,7 +152,21 @@ describe("reform (in-process)", () => {
     };
     const failing: ModelAdapter = {
       id: "pool",
-      run: () => ({ ok: false, problems: [{ severity: "error", table: "poolLedger", tableName: "周转编制台账", tableRow: 3, columnIndex: 2, key: "cell.notNumber", column: "数量", value: "x" }] }),
+      run: () => ({
+        ok: false,
+        problems: [
+          {
+            severity: "error",
+            table: "poolLedger",
+            tableName: "周转编制台账",
+            tableRow: 3,
+            columnIndex: 2,
+            key: "cell.notNumber",
+            column: "数量",
+            value: "x",
+          },
+        ],
+      }),
     };
     const noUnits = { tables: sample.tables.filter((t) => t.id !== "units") };
     const io = memoryIO({ "z.xlsx": await xlsxOf(noUnits) });
@@ -166,7 +180,9 @@ describe("reform (in-process)", () => {
     const out = await readXlsx(io.files["o.xlsx"]);
     if (!out.ok) throw new Error(out.key);
     const echoSheet = out.sources.find((s) => s.sheet === "回显")!;
-    expect(echoSheet.rows.slice(1).map((r) => r.slice(0, 2))).toEqual(sample.tables[0].rows.slice(1).map((r) => [r[0], r[8]]));
+    expect(echoSheet.rows.slice(1).map((r) => r.slice(0, 2))).toEqual(
+      sample.tables[0].rows.slice(1).map((r) => [r[0], r[8]]),
+    );
     const cmp = out.sources.find((s) => s.sheet === "方案对比")!;
     expect(cmp.rows[0].slice(0, 4)).toEqual(["指标", "基准方案", "方案二", "方案三"]);
     expect(cmp.rows[1].slice(0, 4)).toEqual(["people", 300, 300, 300]);
@@ -236,11 +252,21 @@ describe("reform (in-process)", () => {
 
 describe("bin/reform.js", () => {
   it("prints the usage from the built runner", () => {
-    execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT });
-    const r = spawnSync(process.execPath, [join(ROOT, "bin/reform.js"), "--help"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, LANG: "en_US.UTF-8" } });
+    execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"], {
+      cwd: ROOT,
+    });
+    const r = spawnSync(process.execPath, [join(ROOT, "bin/reform.js"), "--help"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, LANG: "en_US.UTF-8" },
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("reform run FILE.xlsx");
-    const bad = spawnSync(process.execPath, [join(ROOT, "bin/reform.js"), "check", join(ROOT, "package.json")], { cwd: ROOT, encoding: "utf8", env: { ...process.env, LANG: "en_US.UTF-8" } });
+    const bad = spawnSync(process.execPath, [join(ROOT, "bin/reform.js"), "check", join(ROOT, "package.json")], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, LANG: "en_US.UTF-8" },
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
   }, 180_000);

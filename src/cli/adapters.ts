@@ -124,7 +124,11 @@ const pay: ModelAdapter = {
 const perf: ModelAdapter = {
   id: "perf",
   run(tables, params, lang, context) {
-    const r = performancePayFromTables(tables, { ...perfSettings(params), payConversion: paySettings(params) }, context.placements);
+    const r = performancePayFromTables(
+      tables,
+      { ...perfSettings(params), payConversion: paySettings(params) },
+      context.placements,
+    );
     if (!r.ok) return fail(r.problems);
     const n = r.value.lines.length;
     const indicators: Indicators = {

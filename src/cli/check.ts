@@ -17,7 +17,15 @@ import { problemAddress } from "../workbook/xlsx";
 const SCORE_KEYS = new Set(["written", "interview", "peerReview", "appraisal", "composite"]);
 
 function at(read: TableRead, row: number, columnIndex: number | undefined, column: string | undefined): Problem {
-  return { severity: "error", table: read.def.id, tableName: read.tableName, tableRow: row, columnIndex, column, key: "" };
+  return {
+    severity: "error",
+    table: read.def.id,
+    tableName: read.tableName,
+    tableRow: row,
+    columnIndex,
+    column,
+    key: "",
+  };
 }
 
 /**
@@ -62,7 +70,12 @@ export function crossTableProblems(tables: ReadTables): Problem[] {
     for (const rec of posts.records) {
       const v = rec.values.grade;
       if (typeof v === "string" && !grades.has(normalizeHeader(v))) {
-        out.push({ ...at(posts, rec.row, col.index, col.header), severity: "warning", value: v, key: "cli.unknownGrade" });
+        out.push({
+          ...at(posts, rec.row, col.index, col.header),
+          severity: "warning",
+          value: v,
+          key: "cli.unknownGrade",
+        });
       }
     }
   }
@@ -134,7 +147,7 @@ export function sortProblems(problems: ReadonlyArray<Problem>, sources: Readonly
         (order.get(a.p.tableName ?? "") ?? 1e9) - (order.get(b.p.tableName ?? "") ?? 1e9) ||
         (a.p.tableRow ?? 0) - (b.p.tableRow ?? 0) ||
         (a.p.columnIndex ?? -1) - (b.p.columnIndex ?? -1) ||
-        a.i - b.i
+        a.i - b.i,
     )
     .map((x) => x.p);
 }

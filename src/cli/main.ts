@@ -40,7 +40,7 @@ const MAX_WARNINGS_SHOWN = 20;
 class UsageError extends Error {
   constructor(
     readonly key: string,
-    readonly params: Record<string, string> = {}
+    readonly params: Record<string, string> = {},
   ) {
     super(key);
   }
@@ -125,7 +125,7 @@ function reason(e: unknown): string {
 async function load(
   file: string,
   io: CliIO,
-  msgLang: Lang
+  msgLang: Lang,
 ): Promise<{ bytes: Uint8Array; sources: TableSource[] } | number> {
   let bytes: Uint8Array;
   try {
@@ -159,7 +159,7 @@ async function commandSample(args: Args, io: CliIO): Promise<number> {
       staff: wb.tables[0].rows.length - 1,
       posts: wb.tables[1].rows.length - 1,
       path: io.resolve ? io.resolve(out) : out,
-    })
+    }),
   );
   return 0;
 }
@@ -184,13 +184,28 @@ async function commandCheck(args: Args, io: CliIO): Promise<number> {
   const warnings = problems.filter((p) => p.severity === "warning").length;
   io.stderr(t("cli.checkSummary", lang, { tables: ids.length, errors, warnings }));
   if (args.json) {
-    io.stdout(JSON.stringify({ file, tables: ids, errors, warnings, problems: problems.map((p) => jsonProblem(p, sources, lang)) }));
+    io.stdout(
+      JSON.stringify({
+        file,
+        tables: ids,
+        errors,
+        warnings,
+        problems: problems.map((p) => jsonProblem(p, sources, lang)),
+      }),
+    );
   }
   return errors > 0 ? 1 : 0;
 }
 
 function jsonProblem(p: Problem, sources: ReadonlyArray<TableSource>, lang: Lang) {
-  return { severity: p.severity, key: p.key, table: p.tableName ?? p.table, row: p.tableRow, column: p.column, message: problemLine(p, sources, lang) };
+  return {
+    severity: p.severity,
+    key: p.key,
+    table: p.tableName ?? p.table,
+    row: p.tableRow,
+    column: p.column,
+    message: problemLine(p, sources, lang),
+  };
 }
 
 async function commandRun(args: Args, io: CliIO, options: MainOptions, fixedOut?: string): Promise<number> {
@@ -227,7 +242,10 @@ async function commandRun(args: Args, io: CliIO, options: MainOptions, fixedOut?
     return 2;
   }
   // Every error; warnings and notes up to a limit (the full list is `reform check` and the result sheets).
-  const errorsFirst = [...r.problems.filter((p) => p.severity === "error"), ...r.problems.filter((p) => p.severity !== "error")];
+  const errorsFirst = [
+    ...r.problems.filter((p) => p.severity === "error"),
+    ...r.problems.filter((p) => p.severity !== "error"),
+  ];
   const shownProblems = errorsFirst.filter((p, i) => p.severity === "error" || i < MAX_WARNINGS_SHOWN);
   for (const line of problemLines(shownProblems, sources, lang)) io.stderr(line);
   if (shownProblems.length < r.problems.length) {
@@ -257,7 +275,7 @@ async function commandRun(args: Args, io: CliIO, options: MainOptions, fixedOut?
         notes: r.notes,
         errors: r.problems.filter((p) => p.severity === "error").length,
         warnings: r.problems.filter((p) => p.severity === "warning").length,
-      })
+      }),
     );
   } else {
     for (const n of r.notes) if (!shown.has(n)) io.stderr(n);
@@ -278,7 +296,7 @@ async function commandDemo(args: Args, io: CliIO, options: MainOptions): Promise
     { ...args, lang, positionals: [samplePath], json: false },
     { ...io, stdout: () => undefined },
     options,
-    resultPath
+    resultPath,
   );
   if (code === 2) return code;
   const r = io.resolve ?? ((p: string) => p);

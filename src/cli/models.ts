@@ -110,10 +110,11 @@ export function runModels(tables: ReadTables, options: RunModelsOptions): RunMod
     }
     // A required table the reader could not read (e.g. a missing ID column) stops the model here.
     const tableErrors = MODEL_TABLES[id].required.flatMap((tid) =>
-      (tables[tid]?.problems ?? []).filter((p) => p.severity === "error" && p.key === "column.missing")
+      (tables[tid]?.problems ?? []).filter((p) => p.severity === "error" && p.key === "column.missing"),
     );
     progress(t("cli.running", lang, { model: name }));
-    const out: Outcome<ModelOutput> = tableErrors.length > 0 ? { ok: false, problems: tableErrors } : adapter.run(tables, params, lang, context);
+    const out: Outcome<ModelOutput> =
+      tableErrors.length > 0 ? { ok: false, problems: tableErrors } : adapter.run(tables, params, lang, context);
     if (!out.ok) {
       const note = t("cli.modelFailed", lang, { model: name, count: out.problems.length });
       result.notes.push(note);

@@ -43,8 +43,10 @@ export type RunWorkbookResult =
 /** The scenarios to run, as chosen on the command line; `[]` with a key when the name is unknown. */
 export function chooseScenarios(
   tables: ReadTables,
-  options: Pick<RunOptions, "scenario" | "allScenarios">
-): { ok: true; scenarios: ScenarioDef[]; problems: Problem[] } | { ok: false; key: string; params: Record<string, string> } {
+  options: Pick<RunOptions, "scenario" | "allScenarios">,
+):
+  | { ok: true; scenarios: ScenarioDef[]; problems: Problem[] }
+  | { ok: false; key: string; params: Record<string, string> } {
   if (!tables.scenarios) {
     if (options.scenario !== undefined) {
       return { ok: false, key: "cli.scenarioUnknown", params: { name: options.scenario, names: "—" } };
@@ -97,7 +99,7 @@ export function comparisonSheet(runs: ReadonlyArray<ScenarioRun>, lang: Lang): R
 export async function runWorkbook(
   input: XlsxBytes,
   sources: ReadonlyArray<TableSource>,
-  options: RunOptions
+  options: RunOptions,
 ): Promise<RunWorkbookResult> {
   const { lang } = options;
   const progress = options.progress ?? (() => undefined);
@@ -150,6 +152,10 @@ function dedupe(problems: ReadonlyArray<Problem>): Problem[] {
 }
 
 /** Problem lines, sorted, with cell addresses. */
-export function problemLines(problems: ReadonlyArray<Problem>, sources: ReadonlyArray<TableSource>, lang: Lang): string[] {
+export function problemLines(
+  problems: ReadonlyArray<Problem>,
+  sources: ReadonlyArray<TableSource>,
+  lang: Lang,
+): string[] {
   return sortProblems(problems, sources).map((p) => problemLine(p, sources, lang));
 }

@@ -63,7 +63,7 @@ describe("parseNumber", () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
         expect(parseNumber(String(x))).toBe(x === 0 ? 0 : x);
-      })
+      }),
     );
   });
 });
@@ -82,7 +82,9 @@ describe("parseYesNo", () => {
 describe("parseEducation", () => {
   it("ranks 高中 < 大专 < 本科 < 硕士 < 博士 in either language", () => {
     expect(["高中", "大专", "本科", "硕士", "博士"].map(parseEducation)).toEqual([1, 2, 3, 4, 5]);
-    expect(["High School", "college", "Bachelor", "MASTER", "PhD", "研究生"].map(parseEducation)).toEqual([1, 2, 3, 4, 5, 4]);
+    expect(["High School", "college", "Bachelor", "MASTER", "PhD", "研究生"].map(parseEducation)).toEqual([
+      1, 2, 3, 4, 5, 4,
+    ]);
     expect(parseEducation(3)).toBe(3);
     expect(parseEducation(6)).toBeNull();
     expect(parseEducation("小学")).toBeNull();
@@ -127,7 +129,7 @@ describe("dates", () => {
       fc.property(fc.integer({ min: 0, max: 60000 }), (day) => {
         expect(parseDate(formatDay(day))).toBe(day);
         expect(parseDate(dayToExcelSerial(day))).toBe(day);
-      })
+      }),
     );
   });
 });

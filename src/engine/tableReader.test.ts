@@ -14,7 +14,17 @@ const ZH: CellValue[][] = [
   ["E05", "钱七", 70, 71, "也许", "小学", "P3", "P1", null],
 ];
 
-const EN_HEADERS = ["Staff ID", "name", "WRITTEN", "Interview", "Accept Adjustment", "education", "Choice 1", "choice  2", "备注"];
+const EN_HEADERS = [
+  "Staff ID",
+  "name",
+  "WRITTEN",
+  "Interview",
+  "Accept Adjustment",
+  "education",
+  "Choice 1",
+  "choice  2",
+  "备注",
+];
 
 function withHeaders(rows: CellValue[][], headers: CellValue[]): CellValue[][] {
   return [headers, ...rows.slice(1)];
@@ -84,7 +94,7 @@ describe("readTable", () => {
         // Column indexes follow the moved columns.
         for (const p of shuffled.problems) expect(order[p.columnIndex!]).toBe(ZH[0].indexOf(p.column!));
       }),
-      { numRuns: 50 }
+      { numRuns: 50 },
     );
   });
 
@@ -136,7 +146,9 @@ describe("readTable", () => {
       ["E1", 1, 2],
     ]);
     expect(r.records[0].values.written).toBe(1);
-    expect(r.problems).toMatchObject([{ severity: "warning", key: "column.duplicateHeader", tableRow: 1, columnIndex: 2 }]);
+    expect(r.problems).toMatchObject([
+      { severity: "warning", key: "column.duplicateHeader", tableRow: 1, columnIndex: 2 },
+    ]);
   });
 
   it("reads pay steps in number order and full-width IDs as their half-width form for uniqueness", () => {
@@ -176,7 +188,11 @@ describe("readTable", () => {
       ["E2", "x"],
     ]);
     expect(extraNumber(r, r.records[0], "加分")).toEqual({ value: 2.5 });
-    expect(extraNumber(r, r.records[1], "加分").problem).toMatchObject({ tableRow: 3, columnIndex: 1, key: "cell.notNumber" });
+    expect(extraNumber(r, r.records[1], "加分").problem).toMatchObject({
+      tableRow: 3,
+      columnIndex: 1,
+      key: "cell.notNumber",
+    });
   });
 
   it("reads an empty table as no records and only the missing-column problem", () => {

@@ -33,7 +33,16 @@ describe("sample workbook", () => {
         expect(hasErrors(t!.problems)).toBe(false);
       }
     }
-    expect(zh.tables.map((t) => t.name)).toEqual(["人员", "岗位", "权重", "薪酬标准", "考核等次", "机构", "周转编制台账", "方案"]);
+    expect(zh.tables.map((t) => t.name)).toEqual([
+      "人员",
+      "岗位",
+      "权重",
+      "薪酬标准",
+      "考核等次",
+      "机构",
+      "周转编制台账",
+      "方案",
+    ]);
     expect(en.tables.map((t) => t.name)).toEqual([
       "Staff",
       "Posts",
@@ -53,7 +62,7 @@ describe("sample workbook", () => {
     }
     for (const id of ["staff", "posts", "units", "payScale", "ratings", "poolLedger"] as const) {
       expect(tablesEn[id]!.records.map((r) => [r.values, r.lists])).toEqual(
-        tablesZh[id]!.records.map((r) => [r.values, r.lists])
+        tablesZh[id]!.records.map((r) => [r.values, r.lists]),
       );
     }
   });

@@ -135,20 +135,160 @@ export const SAMPLE_DEPARTMENTS = [
 
 /** The bodies before the reform (staff's 原单位), with their fate. */
 const UNITS: ReadonlyArray<UnitSpec> = [
-  { unit: "党政办公室", type: "管理机构", level: "正处级", function: "经济发展", kind: "行政", share: 0.09, leaderQuota: 3, actualLeaders: 3, afterReform: "党政办公室" },
-  { unit: "组织人事部", type: "管理机构", level: "副处级", function: "经济发展", kind: "行政", share: 0.05, leaderQuota: 2, actualLeaders: 3, afterReform: "党政办公室" },
-  { unit: "经济发展局", type: "管理机构", level: "正处级", function: "经济发展", kind: "行政", share: 0.1, leaderQuota: 3, actualLeaders: 3, afterReform: "经济发展局" },
-  { unit: "统计局", type: "内设机构", level: "正科级", function: "经济发展", kind: "行政", share: 0.04, leaderQuota: 1, actualLeaders: 2, afterReform: "经济发展局" },
-  { unit: "投资促进局", type: "管理机构", level: "正处级", function: "经济发展", kind: "员额", share: 0.09, leaderQuota: 3, actualLeaders: 2, afterReform: "投资促进局" },
-  { unit: "招商服务中心", type: "事业单位", level: "正科级", function: "经济发展", kind: "事业", share: 0.06, leaderQuota: 2, actualLeaders: 2, afterReform: "投资促进局" },
-  { unit: "规划建设局", type: "管理机构", level: "正处级", function: "经济发展", kind: "行政", share: 0.1, leaderQuota: 3, actualLeaders: 4, afterReform: "规划建设局" },
-  { unit: "档案中心", type: "事业单位", level: "正科级", function: "经济发展", kind: "事业", share: 0.02, leaderQuota: 1, actualLeaders: 1, afterReform: "撤销" },
-  { unit: "财政局", type: "管理机构", level: "正处级", function: "经济发展", kind: "行政", share: 0.08, leaderQuota: 2, actualLeaders: 2, afterReform: "财政金融局" },
-  { unit: "科技创新局", type: "管理机构", level: "副处级", function: "经济发展", kind: "员额", share: 0.08, leaderQuota: 2, actualLeaders: 2, afterReform: "科技创新局" },
-  { unit: "企业服务中心", type: "事业单位", level: "正科级", function: "经济发展", kind: "事业", share: 0.07, leaderQuota: 2, actualLeaders: 2, afterReform: "企业服务局" },
-  { unit: "综合执法大队", type: "派驻机构", level: "正科级", function: "经济发展", kind: "事业", share: 0.12, leaderQuota: 2, actualLeaders: 3, afterReform: "综合执法局" },
-  { unit: "社会事务局", type: "管理机构", level: "副处级", function: "社会事务", kind: "行政", share: 0.06, leaderQuota: 2, actualLeaders: 2, afterReform: "划转属地" },
-  { unit: "教育卫生办", type: "内设机构", level: "正科级", function: "社会事务", kind: "事业", share: 0.04, leaderQuota: 1, actualLeaders: 1, afterReform: "划转属地" },
+  {
+    unit: "党政办公室",
+    type: "管理机构",
+    level: "正处级",
+    function: "经济发展",
+    kind: "行政",
+    share: 0.09,
+    leaderQuota: 3,
+    actualLeaders: 3,
+    afterReform: "党政办公室",
+  },
+  {
+    unit: "组织人事部",
+    type: "管理机构",
+    level: "副处级",
+    function: "经济发展",
+    kind: "行政",
+    share: 0.05,
+    leaderQuota: 2,
+    actualLeaders: 3,
+    afterReform: "党政办公室",
+  },
+  {
+    unit: "经济发展局",
+    type: "管理机构",
+    level: "正处级",
+    function: "经济发展",
+    kind: "行政",
+    share: 0.1,
+    leaderQuota: 3,
+    actualLeaders: 3,
+    afterReform: "经济发展局",
+  },
+  {
+    unit: "统计局",
+    type: "内设机构",
+    level: "正科级",
+    function: "经济发展",
+    kind: "行政",
+    share: 0.04,
+    leaderQuota: 1,
+    actualLeaders: 2,
+    afterReform: "经济发展局",
+  },
+  {
+    unit: "投资促进局",
+    type: "管理机构",
+    level: "正处级",
+    function: "经济发展",
+    kind: "员额",
+    share: 0.09,
+    leaderQuota: 3,
+    actualLeaders: 2,
+    afterReform: "投资促进局",
+  },
+  {
+    unit: "招商服务中心",
+    type: "事业单位",
+    level: "正科级",
+    function: "经济发展",
+    kind: "事业",
+    share: 0.06,
+    leaderQuota: 2,
+    actualLeaders: 2,
+    afterReform: "投资促进局",
+  },
+  {
+    unit: "规划建设局",
+    type: "管理机构",
+    level: "正处级",
+    function: "经济发展",
+    kind: "行政",
+    share: 0.1,
+    leaderQuota: 3,
+    actualLeaders: 4,
+    afterReform: "规划建设局",
+  },
+  {
+    unit: "档案中心",
+    type: "事业单位",
+    level: "正科级",
+    function: "经济发展",
+    kind: "事业",
+    share: 0.02,
+    leaderQuota: 1,
+    actualLeaders: 1,
+    afterReform: "撤销",
+  },
+  {
+    unit: "财政局",
+    type: "管理机构",
+    level: "正处级",
+    function: "经济发展",
+    kind: "行政",
+    share: 0.08,
+    leaderQuota: 2,
+    actualLeaders: 2,
+    afterReform: "财政金融局",
+  },
+  {
+    unit: "科技创新局",
+    type: "管理机构",
+    level: "副处级",
+    function: "经济发展",
+    kind: "员额",
+    share: 0.08,
+    leaderQuota: 2,
+    actualLeaders: 2,
+    afterReform: "科技创新局",
+  },
+  {
+    unit: "企业服务中心",
+    type: "事业单位",
+    level: "正科级",
+    function: "经济发展",
+    kind: "事业",
+    share: 0.07,
+    leaderQuota: 2,
+    actualLeaders: 2,
+    afterReform: "企业服务局",
+  },
+  {
+    unit: "综合执法大队",
+    type: "派驻机构",
+    level: "正科级",
+    function: "经济发展",
+    kind: "事业",
+    share: 0.12,
+    leaderQuota: 2,
+    actualLeaders: 3,
+    afterReform: "综合执法局",
+  },
+  {
+    unit: "社会事务局",
+    type: "管理机构",
+    level: "副处级",
+    function: "社会事务",
+    kind: "行政",
+    share: 0.06,
+    leaderQuota: 2,
+    actualLeaders: 2,
+    afterReform: "划转属地",
+  },
+  {
+    unit: "教育卫生办",
+    type: "内设机构",
+    level: "正科级",
+    function: "社会事务",
+    kind: "事业",
+    share: 0.04,
+    leaderQuota: 1,
+    actualLeaders: 1,
+    afterReform: "划转属地",
+  },
 ];
 
 type Category = "管理" | "专业技术" | "工勤";
@@ -187,7 +327,15 @@ interface PostKind {
 const POST_KINDS_BY_DEPT: ReadonlyArray<PostKind> = [
   { title: "主任科员", category: "管理", grade: "M3", coefficient: 1.3, minEducation: "本科", weight: 4 },
   { title: "科员", category: "管理", grade: "M4", coefficient: 1.0, minEducation: "大专", weight: 6 },
-  { title: "业务主管", category: "专业技术", grade: "P2", coefficient: 1.3, minEducation: "本科", minYears: 3, weight: 3 },
+  {
+    title: "业务主管",
+    category: "专业技术",
+    grade: "P2",
+    coefficient: 1.3,
+    minEducation: "本科",
+    minYears: 3,
+    weight: 3,
+  },
   { title: "专员", category: "专业技术", grade: "P3", coefficient: 1.1, minEducation: "本科", maxAge: 45, weight: 4 },
   { title: "综合服务员", category: "工勤", grade: "W2", coefficient: 0.8, minEducation: "高中", weight: 2 },
 ];
@@ -231,10 +379,19 @@ const ANALYST_KIND: PostKind = {
   maxAge: 50,
   weight: 2,
 };
-const DRIVER_KIND: PostKind = { title: "驾驶员", category: "工勤", grade: "W1", coefficient: 0.9, minYears: 2, weight: 1 };
+const DRIVER_KIND: PostKind = {
+  title: "驾驶员",
+  category: "工勤",
+  grade: "W1",
+  coefficient: 0.9,
+  minYears: 2,
+  weight: 1,
+};
 
-const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
-const GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕飞鹏辉宇浩然思远欣怡子涵梓晨雨轩嘉琪博文俊杰天佑";
+const SURNAMES =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+const GIVEN =
+  "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕飞鹏辉宇浩然思远欣怡子涵梓晨雨轩嘉琪博文俊杰天佑";
 
 function personName(rng: Rng): string {
   const s = rng.pick([...SURNAMES]);
@@ -324,9 +481,7 @@ function makePosts(rng: Rng, count: number, seats: number): PostRow[] {
     s.x.p.quota = Math.max(1, Math.floor(s.exact));
     given += s.x.p.quota;
   }
-  const order = shares
-    .map((s, i) => ({ i, r: s.exact - Math.floor(s.exact) }))
-    .sort((a, b) => b.r - a.r || a.i - b.i);
+  const order = shares.map((s, i) => ({ i, r: s.exact - Math.floor(s.exact) })).sort((a, b) => b.r - a.r || a.i - b.i);
   for (let k = 0; given < left && k < order.length; k++, given++) shares[order[k].i].x.p.quota++;
   return posts;
 }
@@ -582,7 +737,15 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
     // Every third loan returned on time; the rest stay out (overdue when due has passed by the as-of date).
     const returned =
       i % 3 === 0 ? utcDate(due.getUTCFullYear(), due.getUTCMonth() + 1 - rng.int(0, 2), rng.int(1, 28)) : null;
-    ledgerRows.push([u.unit, u.kind === "员额" ? "行政" : u.kind, rng.int(1, 3), borrowed, due, returned, purposes[i % purposes.length]]);
+    ledgerRows.push([
+      u.unit,
+      u.kind === "员额" ? "行政" : u.kind,
+      rng.int(1, 3),
+      borrowed,
+      due,
+      returned,
+      purposes[i % purposes.length],
+    ]);
   }
 
   // ---- scenarios
@@ -590,7 +753,19 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
   // Parameter names as src/engine/scenario/params.ts reads them.
   const paramHeaders =
     lang === "zh"
-      ? ["志愿模式", "调剂", "末位比例", "套改规则", "保护方式", "绩效总额", "基础比例", "周转池容量", "员额控制数", "基准日期", "面试权重"]
+      ? [
+          "志愿模式",
+          "调剂",
+          "末位比例",
+          "套改规则",
+          "保护方式",
+          "绩效总额",
+          "基础比例",
+          "周转池容量",
+          "员额控制数",
+          "基准日期",
+          "面试权重",
+        ]
       : [
           "Mechanism",
           "Adjustment",

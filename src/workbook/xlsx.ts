@@ -74,7 +74,7 @@ export function sniffXlsx(data: XlsxBytes): "zip" | XlsxErrorKey {
 
 /** Loads an exceljs workbook, or says why not. */
 export async function loadWorkbook(
-  data: XlsxBytes
+  data: XlsxBytes,
 ): Promise<{ ok: true; workbook: ExcelJS.Workbook } | { ok: false; key: XlsxErrorKey }> {
   const kind = sniffXlsx(data);
   if (kind !== "zip") return { ok: false, key: kind };
@@ -137,7 +137,12 @@ function parseRange(ref: string | undefined): { top: number; left: number; botto
   const top = Number(m[2]);
   const right = m[3] ? col(m[3]) : left;
   const bottom = m[4] ? Number(m[4]) : top;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
 }
 
 /**
@@ -229,7 +234,11 @@ export function workbookSources(workbook: ExcelJS.Workbook): TableSource[] {
       lastRow = r;
       right = Math.max(right, hi);
     });
-    if (headerRow > 0) {
+    // A sheet that is just one Excel table (same header cell) is already a source: do not read it twice.
+    const sameAsTable = tables.some(
+      (tb) => tb.sheet === ws.name && tb.headerRow === headerRow && tb.firstColumn === left - 1,
+    );
+    if (headerRow > 0 && !sameAsTable) {
       sheets.push({
         name: ws.name,
         sheet: ws.name,
@@ -282,14 +291,18 @@ export function numberFormat(col: ResultColumn): string | undefined {
 /** Display width of text: CJK and full-width characters count double. */
 function textWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
 function displayWidth(v: CellValue, col: ResultColumn): number {
   if (v === null || v === undefined) return 0;
   if (typeof v === "number") {
-    if (col.kind === "money") return v.toFixed(2).length + Math.floor((String(Math.trunc(Math.abs(v))).length - 1) / 3) + 1;
+    if (col.kind === "money")
+      return v.toFixed(2).length + Math.floor((String(Math.trunc(Math.abs(v))).length - 1) / 3) + 1;
     if (col.kind === "percent") return (v * 100).toFixed(1).length + 1;
     if (col.kind === "date") return 10;
     return col.kind === "number" ? v.toFixed(col.decimals ?? 2).length : String(v).length;
@@ -326,7 +339,12 @@ export function addResultSheet(workbook: ExcelJS.Workbook, sheet: ResultSheet, l
     let width = textWidth(col.header);
     for (const r of sample) width = Math.max(width, displayWidth(r[i], col));
     const numFmt = numberFormat(col);
-    return { header: col.header, key: `c${i}`, width: Math.min(50, Math.max(8, width + 2)), style: numFmt ? { numFmt } : {} };
+    return {
+      header: col.header,
+      key: `c${i}`,
+      width: Math.min(50, Math.max(8, width + 2)),
+      style: numFmt ? { numFmt } : {},
+    };
   });
   const header = ws.getRow(1);
   header.font = { bold: true };
@@ -352,7 +370,7 @@ export function addResultSheet(workbook: ExcelJS.Workbook, sheet: ResultSheet, l
         type: t(`cli.chart.${chart.type}`, lang),
         category: sheet.columns[chart.categoryColumn]?.header ?? "",
         series,
-      })
+      }),
     );
   }
   if (notes.length > 0) {
@@ -401,7 +419,9 @@ function sourcesWorkbook(sources: ReadonlyArray<TableSource>, options: WriteOpti
       width > 0 &&
       headerNames.every((h) => h !== "") &&
       new Set(headerNames.map((h) => h.toLowerCase())).size === width;
-    const body = src.rows.slice(1).map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? null) as ExcelJS.CellValue));
+    const body = src.rows
+      .slice(1)
+      .map((r) => Array.from({ length: width }, (_, i) => (r[i] ?? null) as ExcelJS.CellValue));
     if (tableable) {
       ws.addTable({
         name: excelTableName(src.name, tableNames),
@@ -442,7 +462,7 @@ export async function writeXlsx(
   input: XlsxBytes | ReadonlyArray<TableSource>,
   sheets: ReadonlyArray<ResultSheet>,
   lang: Lang,
-  options: WriteOptions = {}
+  options: WriteOptions = {},
 ): Promise<Uint8Array> {
   let workbook: ExcelJS.Workbook;
   if (Array.isArray(input)) {
@@ -488,7 +508,8 @@ export function problemAddress(problem: Problem, sources: ReadonlyArray<TableSou
   if (problem.tableRow !== undefined && problem.columnIndex !== undefined) {
     return `${sheet}!${columnLetter(first + problem.columnIndex)}${problem.tableRow}`;
   }
-  if (problem.columnIndex !== undefined) return `${sheet}!${columnLetter(first + problem.columnIndex)}${src.headerRow ?? 1}`;
+  if (problem.columnIndex !== undefined)
+    return `${sheet}!${columnLetter(first + problem.columnIndex)}${src.headerRow ?? 1}`;
   if (problem.tableRow !== undefined) return `${sheet}!${problem.tableRow}:${problem.tableRow}`;
   return sheet;
 }
