@@ -37,7 +37,13 @@ const ROUNDINGS: Record<Rounding, string[]> = {
   ceiling: ["ceiling", "ceil", "向上", "进一"],
 };
 
-function option<T extends string>(value: unknown, table: Record<T, string[]>, name: string, fallback: T, lang: Lang): T {
+function option<T extends string>(
+  value: unknown,
+  table: Record<T, string[]>,
+  name: string,
+  fallback: T,
+  lang: Lang,
+): T {
   const s = optionalText(value);
   if (s === undefined) return fallback;
   const n = normalizeHeader(s);
@@ -52,7 +58,10 @@ function yesNoArg(value: unknown, name: string, fallback: boolean, lang: Lang): 
   if (value === null || value === undefined || value === "") return fallback;
   const b = parseYesNo(value as CellValue);
   if (typeof b !== "boolean") {
-    throw excelError("#VALUE!", t("rebid.fn.badOption", lang, { column: name, value: String(value), allowed: "TRUE / FALSE, 是 / 否" }));
+    throw excelError(
+      "#VALUE!",
+      t("rebid.fn.badOption", lang, { column: name, value: String(value), allowed: "TRUE / FALSE, 是 / 否" }),
+    );
   }
   return b;
 }
@@ -98,7 +107,10 @@ export function composite(scores: any[][], weights: any[][], normalization?: str
   const mode = option<Normalization>(normalization, NORMALIZATIONS, "normalization", "raw", lang);
   const d = optionalNumber(decimals) ?? 2;
   if (!Number.isInteger(d) || d < 0 || d > 6) {
-    throw excelError("#NUM!", t("rebid.fn.badOption", lang, { column: "decimals", value: String(decimals), allowed: "0–6" }));
+    throw excelError(
+      "#NUM!",
+      t("rebid.fn.badOption", lang, { column: "decimals", value: String(decimals), allowed: "0–6" }),
+    );
   }
   const rows = toRows(scores);
   const w = readWeights(toRows(weights), lang);
@@ -128,7 +140,7 @@ export function composite(scores: any[][], weights: any[][], normalization?: str
               key: "cell.notNumber",
             },
           ],
-          lang
+          lang,
         );
       }
       col[r - 1] = typeof v === "number" ? v : NaN;
@@ -138,7 +150,7 @@ export function composite(scores: any[][], weights: any[][], normalization?: str
   const out = weightedComposite(
     columns,
     w.map((c) => c.weight),
-    d
+    d,
   );
   return Array.from(out, (x) => [x]);
 }
@@ -187,7 +199,7 @@ function weightCell(raw: CellValue, header: string, row: number, col: number, la
           params: { min: 0 },
         },
       ],
-      lang
+      lang,
     );
   }
   return { header, weight: typeof v === "number" ? v : 0 };
@@ -208,7 +220,9 @@ function weightCell(raw: CellValue, header: string, row: number, col: number, la
 export function rebidPlacements(staff: any[][], posts: any[][], mechanism?: string, adjustment?: boolean): any[][] {
   const lang = functionLang();
   const { result, staffRows } = run(staff, posts, mechanism, adjustment, lang);
-  const out: (string | number)[][] = [[t("rebid.col.postId", lang), t("rebid.col.outcome", lang), t("rebid.col.choiceRank", lang)]];
+  const out: (string | number)[][] = [
+    [t("rebid.col.postId", lang), t("rebid.col.outcome", lang), t("rebid.col.choiceRank", lang)],
+  ];
   for (let r = 1; r < staffRows.length; r++) out.push(["", "", ""]);
   for (const c of result.candidates) {
     const i = c.row - 1;
@@ -231,7 +245,12 @@ export function cutoffs(staff: any[][], posts: any[][], mechanism?: string, adju
   const lang = functionLang();
   const { result, postRows } = run(staff, posts, mechanism, adjustment, lang);
   const out: (string | number)[][] = [
-    [t("rebid.col.postId", lang), t("rebid.col.placed", lang), t("rebid.col.vacancies", lang), t("rebid.col.cutoff", lang)],
+    [
+      t("rebid.col.postId", lang),
+      t("rebid.col.placed", lang),
+      t("rebid.col.vacancies", lang),
+      t("rebid.col.cutoff", lang),
+    ],
   ];
   for (let r = 1; r < postRows.length; r++) out.push(["", "", "", ""]);
   for (const p of result.posts) {
@@ -259,19 +278,37 @@ export function bottom(scores: any[][], groups: any[][], ratio: number, rounding
   const list = toList(scores);
   const r = optionalNumber(ratio);
   if (r === undefined || r < 0 || r > 1) {
-    throw excelError("#NUM!", t("rebid.fn.badOption", lang, { column: "ratio", value: String(ratio ?? ""), allowed: "0–1" }));
+    throw excelError(
+      "#NUM!",
+      t("rebid.fn.badOption", lang, { column: "ratio", value: String(ratio ?? ""), allowed: "0–1" }),
+    );
   }
   const mode = option<Rounding>(rounding, ROUNDINGS, "rounding", "ceiling", lang);
   const min = optionalNumber(minimum) ?? 1;
-  if (min < 0) throw excelError("#NUM!", t("rebid.fn.badOption", lang, { column: "minimum", value: String(minimum), allowed: "≥ 0" }));
+  if (min < 0)
+    throw excelError(
+      "#NUM!",
+      t("rebid.fn.badOption", lang, { column: "minimum", value: String(minimum), allowed: "≥ 0" }),
+    );
   const start = list.length > 0 && typeof list[0] === "string" && parseNumber(list[0]) === null ? 1 : 0;
   const values: (number | undefined)[] = [];
   for (let i = start; i < list.length; i++) {
     const v = parseNumber(list[i]);
     if (v === null) {
       throwProblems(
-        [{ severity: "error", table: "scores", tableName: "scores", tableRow: i + 1, columnIndex: 0, column: "scores", value: list[i], key: "cell.notNumber" }],
-        lang
+        [
+          {
+            severity: "error",
+            table: "scores",
+            tableName: "scores",
+            tableRow: i + 1,
+            columnIndex: 0,
+            column: "scores",
+            value: list[i],
+            key: "cell.notNumber",
+          },
+        ],
+        lang,
       );
     }
     values.push(typeof v === "number" ? v : undefined);
@@ -282,7 +319,7 @@ export function bottom(scores: any[][], groups: any[][], ratio: number, rounding
     if (glist.length !== list.length) {
       throw excelError(
         "#VALUE!",
-        t("rebid.fn.sizeMismatch", lang, { column: "groups", value: glist.length, expected: list.length })
+        t("rebid.fn.sizeMismatch", lang, { column: "groups", value: glist.length, expected: list.length }),
       );
     }
     g = glist.slice(start).map((x) => cellText(x));

@@ -93,10 +93,16 @@ export const rebidMessages = {
     zh: "调剂时没有符合条件的空缺岗位",
     en: "no post with a free seat met the requirements for adjustment",
   },
-  "rebid.req.minScore": { zh: "综合成绩 {value} 低于最低分数 {limit}", en: "composite {value} below the minimum score {limit}" },
+  "rebid.req.minScore": {
+    zh: "综合成绩 {value} 低于最低分数 {limit}",
+    en: "composite {value} below the minimum score {limit}",
+  },
   "rebid.req.education": { zh: "学历{value}低于要求的{limit}", en: "education {value} below the required {limit}" },
   "rebid.req.age": { zh: "年龄 {value} 超过上限 {limit}", en: "age {value} above the maximum {limit}" },
-  "rebid.req.years": { zh: "工龄 {value} 低于要求的 {limit}", en: "years of service {value} below the required {limit}" },
+  "rebid.req.years": {
+    zh: "工龄 {value} 低于要求的 {limit}",
+    en: "years of service {value} below the required {limit}",
+  },
   "rebid.req.sep": { zh: "，", en: ", " },
   "rebid.blank": { zh: "（未填）", en: "(blank)" },
 

@@ -28,7 +28,7 @@ export interface BottomSettings {
 export function bottomRank(
   scores: ArrayLike<number | undefined | null>,
   groups: ArrayLike<string | undefined | null> | undefined,
-  settings: BottomSettings
+  settings: BottomSettings,
 ): BottomResult {
   const n = scores.length;
   const flagged = new Array<boolean>(n).fill(false);
@@ -39,7 +39,13 @@ export function bottomRank(
     const g = groups ? String(groups[i] ?? "") : "";
     if (!members.has(g)) members.set(g, []);
     if (s === undefined || s === null || !Number.isFinite(s)) {
-      problems.push({ severity: "warning", table: "staff", tableRow: i + 2, value: s ?? undefined, key: "rebid.bottom.blank" });
+      problems.push({
+        severity: "warning",
+        table: "staff",
+        tableRow: i + 2,
+        value: s ?? undefined,
+        key: "rebid.bottom.blank",
+      });
       continue;
     }
     members.get(g)!.push(i);

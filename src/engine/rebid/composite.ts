@@ -64,7 +64,11 @@ export function normalizeComponent(values: Float64Array, mode: Normalization, in
  * @example Array.from(weightedComposite([Float64Array.from([80]), Float64Array.from([91])], [0.4, 0.6], 2))
  *   // => [86.6]
  */
-export function weightedComposite(components: ReadonlyArray<Float64Array>, weights: ReadonlyArray<number>, decimals: number): Float64Array {
+export function weightedComposite(
+  components: ReadonlyArray<Float64Array>,
+  weights: ReadonlyArray<number>,
+  decimals: number,
+): Float64Array {
   const n = components.length > 0 ? components[0].length : 0;
   const out = new Float64Array(n);
   for (let k = 0; k < components.length; k++) {

@@ -13,7 +13,7 @@ const instance: fc.Arbitrary<RebidInput> = fc
           quota: fc.integer({ min: 0, max: 2 }),
           minScore: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
         }),
-        { minLength: P, maxLength: P }
+        { minLength: P, maxLength: P },
       ),
       candidates: fc.array(
         fc.record({
@@ -23,23 +23,21 @@ const instance: fc.Arbitrary<RebidInput> = fc
           choices: fc.array(fc.integer({ min: 0, max: P - 1 }), { maxLength: 3 }),
           acceptAdjustment: fc.boolean(),
         }),
-        { minLength: n, maxLength: n }
+        { minLength: n, maxLength: n },
       ),
       transferOne: fc.integer({ min: -3, max: n - 1 }),
-    })
+    }),
   )
   .map(({ posts, candidates, transferOne }) => ({
     posts: posts.map((p, j): RebidPost => ({ id: `P${j}`, ...p })),
-    candidates: candidates.map(
-      (c, i): RebidCandidate => ({
-        id: `C${i}`,
-        scores: [c.s0, c.s1],
-        interview: c.interview,
-        choices: c.choices,
-        acceptAdjustment: c.acceptAdjustment,
-        transfer: i === transferOne,
-      })
-    ),
+    candidates: candidates.map((c, i): RebidCandidate => ({
+      id: `C${i}`,
+      scores: [c.s0, c.s1],
+      interview: c.interview,
+      choices: c.choices,
+      acceptAdjustment: c.acceptAdjustment,
+      transfer: i === transferOne,
+    })),
     scoreNames: ["a", "b"],
     defaultScore: 0,
   }));
@@ -104,7 +102,8 @@ function stableMatchings(input: RebidInput): number[][] {
   return out;
 }
 
-const byChoiceAssignment = (r: ReturnType<typeof rebid>) => r.candidates.map((c) => (c.outcome === "placed" ? c.post : -1));
+const byChoiceAssignment = (r: ReturnType<typeof rebid>) =>
+  r.candidates.map((c) => (c.outcome === "placed" ? c.post : -1));
 
 describe("rebid: properties", () => {
   it("never exceeds a quota, under either mechanism, with or without adjustment", () => {
@@ -118,7 +117,7 @@ describe("rebid: properties", () => {
           expect(r.posts[j].vacancies).toBe(p.quota - held);
         });
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     );
   });
 
@@ -130,7 +129,7 @@ describe("rebid: properties", () => {
         expect(r.summary.blockingPairs).toBe(blocking(input, assign));
         if (mechanism === "parallel") expect(r.summary.blockingPairs).toBe(0);
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     );
   });
 
@@ -149,7 +148,7 @@ describe("rebid: properties", () => {
           input.posts.forEach((_, j) => expect(m.filter((p) => p === j).length).toBe(da.filter((p) => p === j).length));
         }
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     );
   });
 
@@ -171,7 +170,7 @@ describe("rebid: properties", () => {
         }
         expect(byChoiceAssignment(r)).toEqual(sd);
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     );
   });
 
@@ -181,7 +180,7 @@ describe("rebid: properties", () => {
         const s = { mechanism: mechanism as "parallel" | "sequential" };
         expect(rebid(input, s)).toEqual(rebid(input, s));
       }),
-      { numRuns: 100 }
+      { numRuns: 100 },
     );
   });
 
@@ -201,7 +200,7 @@ describe("rebid: properties", () => {
           expect(p.adjusted).toBeLessThanOrEqual(off.posts[j].vacancies);
         });
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     );
   });
 
@@ -219,7 +218,7 @@ describe("rebid: properties", () => {
           if (c.outcome === "ineligible") expect(c.reason?.every((x) => x.kind !== "outscored")).toBe(true);
         });
       }),
-      { numRuns: 300 }
+      { numRuns: 300 },
     );
   });
 });

@@ -9,8 +9,14 @@ const cand = (id: string, score: number, choices: number[], extra: Partial<Rebid
   choices,
   ...extra,
 });
-const post = (id: string, quota: number, extra: Partial<RebidPost> = {}): RebidPost => ({ id, score: 0, quota, ...extra });
-const placement = (r: ReturnType<typeof rebid>) => Object.fromEntries(r.candidates.map((c) => [c.id, c.postId ?? null]));
+const post = (id: string, quota: number, extra: Partial<RebidPost> = {}): RebidPost => ({
+  id,
+  score: 0,
+  quota,
+  ...extra,
+});
+const placement = (r: ReturnType<typeof rebid>) =>
+  Object.fromEntries(r.candidates.map((c) => [c.id, c.postId ?? null]));
 
 describe("rebid: worked examples", () => {
   it("with one common score, parallel is 'highest score picks first among its choices'", () => {
@@ -22,7 +28,9 @@ describe("rebid: worked examples", () => {
     expect(placement(r)).toEqual({ A: "Y", B: "Z", C: "X", D: null });
     expect(r.candidates.map((c) => c.choiceRank)).toEqual([null, 2, 2, 1]);
     expect(r.candidates[0].outcome).toBe("notSelected");
-    expect(r.candidates[0].reason).toEqual([{ kind: "outscored", choice: 1, postId: "X", composite: 75, cutoff: 80, tie: "none" }]);
+    expect(r.candidates[0].reason).toEqual([
+      { kind: "outscored", choice: 1, postId: "X", composite: 75, cutoff: 80, tie: "none" },
+    ]);
     expect(r.posts.map((p) => p.cutoff)).toEqual([80, 90, 85]);
     expect(r.summary.blockingPairs).toBe(0);
   });
@@ -45,7 +53,7 @@ describe("rebid: worked examples", () => {
       { kind: "filledEarlier", choice: 2, postId: "Y", composite: 80, cutoff: 70, round: 1 },
     ]);
     expect(renderReason(seq.candidates[1].reason, "en")).toBe(
-      "choice 1 (X): composite 80 below the cutoff 90; choice 2 (Y): filled in round 1 (cutoff 70, own composite 80)"
+      "choice 1 (X): composite 80 below the cutoff 90; choice 2 (Y): filled in round 1 (cutoff 70, own composite 80)",
     );
   });
 
@@ -63,7 +71,14 @@ describe("rebid: worked examples", () => {
     expect(r.posts.map((p) => p.tieAtCutoff)).toEqual(["cascade", "rowOrder"]);
     expect(r.candidates.map((c) => c.tie)).toEqual(["cascade", "cascade", "rowOrder", "rowOrder"]);
     expect(r.summary.rowOrderTies).toBe(1);
-    expect(r.candidates[3].reason?.[0]).toEqual({ kind: "outscored", choice: 1, postId: "Y", composite: 70, cutoff: 70, tie: "rowOrder" });
+    expect(r.candidates[3].reason?.[0]).toEqual({
+      kind: "outscored",
+      choice: 1,
+      postId: "Y",
+      composite: 70,
+      cutoff: 70,
+      tie: "rowOrder",
+    });
     // a custom cascade: appraisal first → A wins X
     const r2 = rebid({ candidates, posts }, { adjustment: false, tieBreak: [{ key: "appraisal", order: "desc" }] });
     expect(r2.candidates[0].postId).toBe("X");
@@ -110,7 +125,14 @@ describe("rebid: worked examples", () => {
     ];
     const r = rebid({ candidates, posts });
     expect(placement(r)).toEqual({ A: "X", B: "Z", C: "Y", D: null, E: null, F: null });
-    expect(r.candidates.map((c) => c.outcome)).toEqual(["placed", "adjusted", "adjusted", "notSelected", "transferred", "noChoices"]);
+    expect(r.candidates.map((c) => c.outcome)).toEqual([
+      "placed",
+      "adjusted",
+      "adjusted",
+      "notSelected",
+      "transferred",
+      "noChoices",
+    ]);
     expect(r.candidates[3].reason?.at(-1)).toEqual({ kind: "adjustmentNone" });
     expect(r.candidates[5].reason).toEqual([{ kind: "noChoices" }, { kind: "adjustmentDeclined" }]);
     expect(r.candidates[4].reason).toBeNull();
@@ -119,7 +141,14 @@ describe("rebid: worked examples", () => {
       [0, 1, 0],
       [0, 1, 0],
     ]);
-    expect(r.summary.counts).toEqual({ placed: 1, adjusted: 2, notSelected: 1, ineligible: 0, noChoices: 1, transferred: 1 });
+    expect(r.summary.counts).toEqual({
+      placed: 1,
+      adjusted: 2,
+      notSelected: 1,
+      ineligible: 0,
+      noChoices: 1,
+      transferred: 1,
+    });
     expect(r.summary.unfilled).toBe(0);
   });
 
@@ -147,7 +176,13 @@ describe("rebid: worked examples", () => {
     const posts = hospitals.map((h, j) => ({ id: h, score: j, quota: fixture.capacities[h], minScore: 1 }));
     const r = rebid({ candidates, posts, scoreNames: hospitals }, { adjustment: false });
     const got = Object.fromEntries(
-      hospitals.map((h) => [h, r.candidates.filter((c) => c.postId === h).map((c) => c.id).sort()])
+      hospitals.map((h) => [
+        h,
+        r.candidates
+          .filter((c) => c.postId === h)
+          .map((c) => c.id)
+          .sort(),
+      ]),
     );
     const expected = Object.fromEntries(Object.entries(fixture.residentOptimal).map(([h, rs]) => [h, [...rs].sort()]));
     expect(got).toEqual(expected);

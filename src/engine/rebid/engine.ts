@@ -450,7 +450,14 @@ export function rebid(input: RebidInput, settingsIn: Partial<RebidSettings> = {}
         const ci = comp[pScore[p]][i];
         const cut = Number.isNaN(cutoff[p]) ? null : cutoff[p];
         if (seq && filledRound[p] !== NONE && filledRound[p] < k) {
-          items.push({ kind: "filledEarlier", choice: k + 1, postId, composite: ci, cutoff: cut, round: filledRound[p] + 1 });
+          items.push({
+            kind: "filledEarlier",
+            choice: k + 1,
+            postId,
+            composite: ci,
+            cutoff: cut,
+            round: filledRound[p] + 1,
+          });
           continue;
         }
         const bar = seq ? (Number.isNaN(roundCutoff[p]) ? null : roundCutoff[p]) : cut;
@@ -533,9 +540,12 @@ export function rebid(input: RebidInput, settingsIn: Partial<RebidSettings> = {}
     const val = (x: number) => (Number.isNaN(x) ? undefined : x);
     if (!Number.isNaN(pMin[p]) && !(comp[pScore[p]][i] >= pMin[p]))
       out.push({ requirement: "minScore", value: comp[pScore[p]][i], limit: pMin[p] });
-    if (!Number.isNaN(pEdu[p]) && !(edu[i] >= pEdu[p])) out.push({ requirement: "education", value: val(edu[i]), limit: pEdu[p] });
-    if (!Number.isNaN(pAge[p]) && !(age[i] <= pAge[p])) out.push({ requirement: "age", value: val(age[i]), limit: pAge[p] });
-    if (!Number.isNaN(pYrs[p]) && !(yrs[i] >= pYrs[p])) out.push({ requirement: "years", value: val(yrs[i]), limit: pYrs[p] });
+    if (!Number.isNaN(pEdu[p]) && !(edu[i] >= pEdu[p]))
+      out.push({ requirement: "education", value: val(edu[i]), limit: pEdu[p] });
+    if (!Number.isNaN(pAge[p]) && !(age[i] <= pAge[p]))
+      out.push({ requirement: "age", value: val(age[i]), limit: pAge[p] });
+    if (!Number.isNaN(pYrs[p]) && !(yrs[i] >= pYrs[p]))
+      out.push({ requirement: "years", value: val(yrs[i]), limit: pYrs[p] });
     return out;
   }
 

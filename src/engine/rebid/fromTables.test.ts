@@ -58,7 +58,9 @@ describe("rebidFromTables", () => {
       ["B", "Y", 90, 2],
     ]);
     expect(r.value.scoreNames).toEqual(["默认", "管理", "专业技术"]);
-    expect(r.value.candidates[1].reason).toEqual([{ kind: "outscored", choice: 1, postId: "X", composite: 75, cutoff: 84, tie: "none" }]);
+    expect(r.value.candidates[1].reason).toEqual([
+      { kind: "outscored", choice: 1, postId: "X", composite: 75, cutoff: 84, tie: "none" },
+    ]);
     expect(r.problems).toEqual([]);
   });
 
@@ -83,10 +85,31 @@ describe("rebidFromTables", () => {
       ["岗位类别", "笔试", "面试"],
       ["默认", 0.6, 0.6],
     ];
-    const r = rebidFromTables(read(staffRows, [["岗位编号", "职数"], ["X", 1], ["Y", 1]], w));
+    const r = rebidFromTables(
+      read(
+        staffRows,
+        [
+          ["岗位编号", "职数"],
+          ["X", 1],
+          ["Y", 1],
+        ],
+        w,
+      ),
+    );
     expect(r.problems.map((p) => [p.key, p.tableRow, p.params?.sum])).toEqual([["rebid.weights.notSum", 2, 1.2]]);
     expect(r.ok && r.value.candidates.map((c) => c.composite)).toEqual([90, 99]); // 0.6×150, 0.6×165
-    const s = rebidFromTables(read(staffRows, [["岗位编号", "职数"], ["X", 1], ["Y", 1]], w), { normalizeWeights: true });
+    const s = rebidFromTables(
+      read(
+        staffRows,
+        [
+          ["岗位编号", "职数"],
+          ["X", 1],
+          ["Y", 1],
+        ],
+        w,
+      ),
+      { normalizeWeights: true },
+    );
     expect(s.problems[0].key).toBe("rebid.weights.normalized");
     expect(s.ok && s.value.candidates.map((c) => c.composite)).toEqual([75, 82.5]);
   });
@@ -113,8 +136,19 @@ describe("rebidFromTables", () => {
     ];
     const r = rebidFromTables(read(staffRows, posts, w));
     expect(r.ok).toBe(false);
-    expect(r.problems.find((p) => p.key === "rebid.weights.componentMissing")).toMatchObject({ table: "weights", column: "面谈" });
-    const r2 = rebidFromTables(read([["工号", "综合成绩"], ["A", 1]], posts));
+    expect(r.problems.find((p) => p.key === "rebid.weights.componentMissing")).toMatchObject({
+      table: "weights",
+      column: "面谈",
+    });
+    const r2 = rebidFromTables(
+      read(
+        [
+          ["工号", "综合成绩"],
+          ["A", 1],
+        ],
+        posts,
+      ),
+    );
     expect(r2.problems.map((p) => p.key)).toContain("rebid.noChoiceColumns");
     expect(rebidFromTables({}).problems.map((p) => p.key)).toEqual(["table.missing", "table.missing"]);
   });

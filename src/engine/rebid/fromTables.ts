@@ -90,7 +90,14 @@ export function rebidFromTables(tables: ReadTables, settingsIn: Partial<RebidSet
   }
   const weightsRead = tables.weights;
   problems.push(...relevant(staff, STAFF_USED), ...relevant(postsRead, POSTS_USED));
-  if (weightsRead) problems.push(...relevant(weightsRead, ["category"], weightsRead.extraColumns.map((c) => c.index)));
+  if (weightsRead)
+    problems.push(
+      ...relevant(
+        weightsRead,
+        ["category"],
+        weightsRead.extraColumns.map((c) => c.index),
+      ),
+    );
 
   if (!staff.patterns.choices) {
     problems.push({
@@ -116,10 +123,22 @@ export function rebidFromTables(tables: ReadTables, settingsIn: Partial<RebidSet
     for (const ec of weightsRead.extraColumns) {
       const comp = resolveComponent(staff, ec.header, ec.index, weightsRead, problems);
       if (comp) components.push(comp);
-      else components.push({ header: ec.header, columnIndex: ec.index, values: new Float64Array(n).fill(NaN), staffHeader: ec.header });
+      else
+        components.push({
+          header: ec.header,
+          columnIndex: ec.index,
+          values: new Float64Array(n).fill(NaN),
+          staffHeader: ec.header,
+        });
     }
     if (weightsRead.extraColumns.length === 0) {
-      problems.push({ severity: "error", table: "weights", tableName: weightsRead.tableName, tableRow: 1, key: "rebid.weights.noComponents" });
+      problems.push({
+        severity: "error",
+        table: "weights",
+        tableName: weightsRead.tableName,
+        tableRow: 1,
+        key: "rebid.weights.noComponents",
+      });
     }
     for (const rec of weightsRead.records) {
       const label = String(rec.values.category ?? "");
@@ -195,7 +214,13 @@ export function rebidFromTables(tables: ReadTables, settingsIn: Partial<RebidSet
     scoreValues.push(a);
   }
   if (scoreValues.length === 0) {
-    problems.push({ severity: "error", table: "staff", tableName: staff.tableName, column: "综合成绩 / Composite", key: "rebid.noScore" });
+    problems.push({
+      severity: "error",
+      table: "staff",
+      tableName: staff.tableName,
+      column: "综合成绩 / Composite",
+      key: "rebid.noScore",
+    });
   }
 
   // default score
@@ -261,7 +286,8 @@ export function rebidFromTables(tables: ReadTables, settingsIn: Partial<RebidSet
   if (compositeUsed && compCol) {
     const a = scoreValues[compositeScore];
     for (let i = 0; i < n; i++) {
-      if (competes[i] && Number.isNaN(a[i])) problems.push(missingScore(staff, records[i], compCol.header, compCol.index));
+      if (competes[i] && Number.isNaN(a[i]))
+        problems.push(missingScore(staff, records[i], compCol.header, compCol.index));
     }
   }
 
@@ -343,7 +369,7 @@ export function rebidFromTables(tables: ReadTables, settingsIn: Partial<RebidSet
     const br = bottomRank(
       idx.map((i) => candidates[i].scores[ds]),
       settings.bottomGroup === "unit" ? idx.map((i) => candidates[i].unit ?? "") : undefined,
-      { ratio: settings.bottomRatio, rounding: settings.bottomRounding, minimum: settings.bottomMinimum }
+      { ratio: settings.bottomRatio, rounding: settings.bottomRounding, minimum: settings.bottomMinimum },
     );
     const flagged = new Array<boolean>(n).fill(false);
     idx.forEach((i, j) => {
@@ -383,7 +409,7 @@ function resolveComponent(
   header: string,
   weightsColumn: number,
   weights: TableRead,
-  problems: Problem[]
+  problems: Problem[],
 ): Component | undefined {
   const n = staff.records.length;
   const values = new Float64Array(n).fill(NaN);

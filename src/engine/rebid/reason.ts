@@ -37,7 +37,11 @@ export function reasonItemText(item: ReasonItem, lang: Lang): string {
       text = item.failed.map((f) => failureText(f, lang)).join(t("rebid.req.sep", lang));
       break;
     case "filledEarlier":
-      text = t("rebid.reason.filledEarlier", lang, { round: item.round, cutoff: fmt(item.cutoff), composite: fmt(item.composite) });
+      text = t("rebid.reason.filledEarlier", lang, {
+        round: item.round,
+        cutoff: fmt(item.cutoff),
+        composite: fmt(item.composite),
+      });
       break;
     case "outscored":
       if (item.tie !== "none") {

@@ -9,7 +9,10 @@ export const rebidTranslations: FunctionTranslations = {
     parameters: {
       scores: { name: "成绩", description: "含标题行的成绩区域（如笔试、面试、民主测评、年度考核）。" },
       weights: { name: "权重", description: "两行（标题、权重），或带“岗位类别”列的权重表。" },
-      normalization: { name: "标准化", description: "raw 原始分（默认）、zscore 标准分（均值 50、标准差 10）或 minmax 百分制（0–100）。" },
+      normalization: {
+        name: "标准化",
+        description: "raw 原始分（默认）、zscore 标准分（均值 50、标准差 10）或 minmax 百分制（0–100）。",
+      },
       decimals: { name: "小数位", description: "综合成绩保留的小数位（默认 2）。" },
     },
     result: "每个数据行一个综合成绩。",
@@ -19,16 +22,27 @@ export const rebidTranslations: FunctionTranslations = {
     description:
       "按人员表和岗位表进行全员竞聘（平行志愿或顺序志愿，可含服从调剂），按人员表逐行输出（含标题行），可在表格旁溢出显示。",
     parameters: {
-      staff: { name: "人员表", description: "含标题行的人员表（工号、综合成绩、志愿1…N，可选学历、年龄、工龄、面试、年度考核、服从调剂、分流意愿）。" },
-      posts: { name: "岗位表", description: "含标题行的岗位表（岗位编号、职数，可选最低分数、最低学历、最高年龄、最低工龄）。" },
+      staff: {
+        name: "人员表",
+        description:
+          "含标题行的人员表（工号、综合成绩、志愿1…N，可选学历、年龄、工龄、面试、年度考核、服从调剂、分流意愿）。",
+      },
+      posts: {
+        name: "岗位表",
+        description: "含标题行的岗位表（岗位编号、职数，可选最低分数、最低学历、最高年龄、最低工龄）。",
+      },
       mechanism: { name: "志愿模式", description: "parallel 平行志愿（默认）或 sequential 顺序志愿。" },
-      adjustment: { name: "调剂", description: "TRUE（默认）时，未录取且服从调剂的人员调剂到仍有空缺且符合条件的岗位。" },
+      adjustment: {
+        name: "调剂",
+        description: "TRUE（默认）时，未录取且服从调剂的人员调剂到仍有空缺且符合条件的岗位。",
+      },
     },
     result: "每行：岗位编号、录取结果、志愿序号。",
   },
   CUTOFFS: {
     name: "录取分数线",
-    description: "全员竞聘后各岗位的录取情况，按岗位表逐行输出（含标题行）：录取人数、空缺和录取分数线（按志愿录取的最低综合成绩）。",
+    description:
+      "全员竞聘后各岗位的录取情况，按岗位表逐行输出（含标题行）：录取人数、空缺和录取分数线（按志愿录取的最低综合成绩）。",
     parameters: {
       staff: { name: "人员表", description: "含标题行的人员表。" },
       posts: { name: "岗位表", description: "含标题行的岗位表。" },
