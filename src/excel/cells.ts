@@ -30,7 +30,11 @@ export function officeCell(value: CellValue, textColumn = false): OfficeCell {
 }
 
 /** A row for `Range.values`, padded or cut to `width` cells. */
-export function officeRow(row: ReadonlyArray<CellValue>, width: number, textColumns?: ReadonlyArray<boolean>): OfficeCell[] {
+export function officeRow(
+  row: ReadonlyArray<CellValue>,
+  width: number,
+  textColumns?: ReadonlyArray<boolean>,
+): OfficeCell[] {
   const out: OfficeCell[] = new Array(width);
   for (let c = 0; c < width; c++) out[c] = officeCell(row[c], textColumns?.[c] ?? false);
   return out;
@@ -39,6 +43,6 @@ export function officeRow(row: ReadonlyArray<CellValue>, width: number, textColu
 /** Office.js hands back "" for an empty cell; the engine's tables use null. */
 export function fromOffice(values: ReadonlyArray<ReadonlyArray<unknown>>): CellValue[][] {
   return values.map((row) =>
-    row.map((v) => (v === "" || v === null || v === undefined ? null : (v as string | number | boolean)))
+    row.map((v) => (v === "" || v === null || v === undefined ? null : (v as string | number | boolean))),
   );
 }

@@ -35,8 +35,6 @@ export interface Inventory {
   used: Map<string, Region | null>;
 }
 
-const REGION_PROPS = ["rowIndex", "columnIndex", "rowCount", "columnCount"];
-
 /**
  * Loads the sheets and Excel tables of the workbook: two round trips. With `regions`, also each
  * table's range and each sheet's used range (values only).
@@ -52,13 +50,13 @@ export async function loadInventory(context: Excel.RequestContext, regions: bool
     const sheet = table.worksheet;
     sheet.load("name");
     const range = regions ? table.getRange() : null;
-    range?.load(REGION_PROPS);
+    range?.load("rowIndex,columnIndex,rowCount,columnCount");
     return { table, sheet, range };
   });
   const usedItems = regions
     ? worksheets.items.map((ws) => {
         const used = ws.getUsedRangeOrNullObject(true);
-        used.load(["isNullObject", ...REGION_PROPS]);
+        used.load("rowIndex,columnIndex,rowCount,columnCount"); // isNullObject comes with the sync
         return { ws, used };
       })
     : [];
@@ -101,7 +99,7 @@ export async function readRegions(
   context: Excel.RequestContext,
   regions: ReadonlyArray<Region>,
   onProgress?: ProgressFn,
-  signal?: AbortSignal
+  signal?: AbortSignal,
 ): Promise<CellValue[][][]> {
   const out: CellValue[][][] = regions.map(() => []);
   const blocks = regions.flatMap((region, index) =>
@@ -111,7 +109,7 @@ export async function readRegions(
       start: b.start,
       rows: b.count,
       columns: region.columnCount,
-    }))
+    })),
   );
   const total = blocks.reduce((s, b) => s + b.rows, 0);
   let done = 0;
@@ -150,7 +148,7 @@ export async function readRegions(
 export async function listTablesIn(
   context: Excel.RequestContext,
   onProgress?: ProgressFn,
-  signal?: AbortSignal
+  signal?: AbortSignal,
 ): Promise<TableSource[]> {
   throwIfAborted(signal);
   const inv = await loadInventory(context, true);

@@ -40,7 +40,7 @@ export async function existingSheetsIn(context: Excel.RequestContext, names: str
   await context.sync();
   return namesThatExist(
     names,
-    worksheets.items.map((ws) => ws.name)
+    worksheets.items.map((ws) => ws.name),
   );
 }
 
@@ -49,12 +49,15 @@ export async function selectCellIn(
   context: Excel.RequestContext,
   sheet: string,
   row: number,
-  column: number
+  column: number,
 ): Promise<void> {
   if (!Number.isInteger(row) || row < 1 || !Number.isInteger(column) || column < 0) {
     throw new RangeError(`No cell at row ${row}, column ${column}`);
   }
   const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+  // Office.js fills isNullObject at sync without a load; loading it (one flag) lets mocked contexts
+  // (office-addin-mock) answer too.
+  // eslint-disable-next-line office-addins/no-navigational-load
   ws.load("isNullObject");
   await context.sync();
   if (ws.isNullObject) throw new HostError("host.sheetMissing", { sheet });
@@ -67,7 +70,7 @@ export async function selectCellIn(
 export async function writeResultsIn(
   context: Excel.RequestContext,
   sheets: ResultSheet[],
-  options: WriteOptions
+  options: WriteOptions,
 ): Promise<void> {
   const jobs = sheets.map(resultJob);
   await writeJobsIn(context, jobs, { ...options, results: true });
@@ -77,7 +80,7 @@ export async function writeResultsIn(
 export async function insertTablesIn(
   context: Excel.RequestContext,
   tables: InsertTable[],
-  options: WriteOptions
+  options: WriteOptions,
 ): Promise<void> {
   const jobs = tables.map(insertJob);
   await writeJobsIn(context, jobs, { ...options, results: false });
@@ -99,19 +102,19 @@ async function syncSuspended(context: Excel.RequestContext): Promise<void> {
 export async function writeJobsIn(
   context: Excel.RequestContext,
   jobs: SheetJob[],
-  options: WriteOptions & { results: boolean }
+  options: WriteOptions & { results: boolean },
 ): Promise<void> {
   throwIfAborted(options.signal);
   const inv = await loadInventory(context, false);
   const replaced = planWrite(
     jobs.map((j) => j.name),
     inv.sheets,
-    options
+    options,
   );
   if (jobs.length === 0) return;
   const replacedNames = new Set(replaced.map((s) => s.name));
   const taken = new Set(
-    inv.sheets.filter((s) => !replacedNames.has(s.name)).flatMap((s) => s.tables.map((t) => t.toLowerCase()))
+    inv.sheets.filter((s) => !replacedNames.has(s.name)).flatMap((s) => s.tables.map((t) => t.toLowerCase())),
   );
   const tableNames = jobs.map((j) => tableName(j.tableBase, taken));
   throwIfAborted(options.signal);
@@ -132,7 +135,7 @@ export async function writeJobsIn(
   });
 
   const blocks = jobs.flatMap((job, j) =>
-    rowBlocks(job.rows.length + 1, job.width).map((b) => ({ j, start: b.start, rows: b.count, columns: job.width }))
+    rowBlocks(job.rows.length + 1, job.width).map((b) => ({ j, start: b.start, rows: b.count, columns: job.width })),
   );
   const total = blocks.reduce((s, b) => s + b.rows, 0);
   let done = 0;
@@ -149,7 +152,6 @@ export async function writeJobsIn(
       sheets[b.j].getRangeByIndexes(b.start, 0, b.rows, job.width).values = values;
     }
     // One round trip per group of blocks (≤ 10,000 rows): the loop is over blocks, not rows.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await syncSuspended(context);
     done += group.reduce((s, b) => s + b.rows, 0);
     options.onProgress?.(done, total);
@@ -182,7 +184,7 @@ export async function writeJobsIn(
       const chart = ws.charts.add(
         CHART_TYPE[spec.type] as Excel.ChartType,
         ws.getRangeByIndexes(0, first, n + 1, 1),
-        "Columns" as Excel.ChartSeriesBy
+        "Columns" as Excel.ChartSeriesBy,
       );
       chart.title.text = spec.title;
       chart.series.getItemAt(0).setXAxisValues(categories);
@@ -195,7 +197,7 @@ export async function writeJobsIn(
       const left = besideColumn(job);
       chart.setPosition(
         ws.getRangeByIndexes(top, left, 1, 1),
-        ws.getRangeByIndexes(top + CHART_ROWS - 2, left + CHART_COLUMNS - 1, 1, 1)
+        ws.getRangeByIndexes(top + CHART_ROWS - 2, left + CHART_COLUMNS - 1, 1, 1),
       );
     });
     // Fills go in batches; the last batch rides with this sheet's other formats.
@@ -204,12 +206,10 @@ export async function writeJobsIn(
       ws.getRangeByIndexes(1 + run.start, 0, run.count, job.width).format.fill.color = color;
       if ((k + 1) % MAX_FORMAT_OPS === 0) {
         // A round trip per MAX_FORMAT_OPS fills keeps each request small; the loop is over batches.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await syncSuspended(context);
       }
     }
     // One round trip per sheet for its formats.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await syncSuspended(context);
   }
   keeper?.delete();

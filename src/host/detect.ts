@@ -20,7 +20,7 @@ export const OFFICE_READY_TIMEOUT_MS = 5000;
  */
 export async function detectHost(
   office: OfficeGlobal | undefined = (globalThis as unknown as { Office?: OfficeGlobal }).Office,
-  timeoutMs = OFFICE_READY_TIMEOUT_MS
+  timeoutMs = OFFICE_READY_TIMEOUT_MS,
 ): Promise<WorkbookHost | null> {
   if (!office || typeof office.onReady !== "function") return null;
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -67,7 +67,7 @@ export function resultJob(sheet: ResultSheet): SheetJob {
     width,
     formats: sheet.columns.map(numberFormatFor),
     fills: (sheet.highlights ?? []).flatMap((h) =>
-      rowRuns(h.rows.filter((r) => r < sheet.rows.length)).map((run) => ({ run, color: HIGHLIGHT_FILL[h.style] }))
+      rowRuns(h.rows.filter((r) => r < sheet.rows.length)).map((run) => ({ run, color: HIGHLIGHT_FILL[h.style] })),
     ),
     charts: sheet.charts ?? [],
     notes: sheet.notes ?? [],

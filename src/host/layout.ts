@@ -171,12 +171,17 @@ export interface ExistingSheet {
 }
 
 /**
- * True when a sheet must never be written to or replaced by results: its name is an input table's
- * name, or it holds an Excel table with an input table's name or any Excel table this add-in did not
- * write (user data).
+ * True when a sheet must never be written to or replaced by results: it holds any Excel table this
+ * add-in did not write (user data, input tables included), or it holds none of ours and its name is an
+ * input table's name. A sheet holding only our result tables is an earlier result, whatever its name
+ * (e.g. the "Pool" result sheet, whose name is also an alias of the pool ledger).
+ *
+ * @example isProtectedSheet({ name: "人员", tables: [] }) // => true
+ * @example isProtectedSheet({ name: "Pool", tables: ["SR_pool"] }) // => false
  */
 export function isProtectedSheet(sheet: ExistingSheet): boolean {
-  return isInputTableName(sheet.name) || sheet.tables.some((t) => isInputTableName(t) || !isResultTableName(t));
+  if (sheet.tables.some((t) => !isResultTableName(t))) return true;
+  return sheet.tables.length === 0 && isInputTableName(sheet.name);
 }
 
 /**
@@ -187,7 +192,7 @@ export function isProtectedSheet(sheet: ExistingSheet): boolean {
 export function planWrite(
   names: ReadonlyArray<string>,
   existing: ReadonlyArray<ExistingSheet>,
-  options: { replace: boolean; results: boolean }
+  options: { replace: boolean; results: boolean },
 ): ExistingSheet[] {
   const seen = new Set<string>();
   for (const name of names) {

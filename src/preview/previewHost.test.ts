@@ -38,7 +38,7 @@ function cells(ws: ExcelJS.Worksheet): string[] {
   ws.eachRow({ includeEmpty: false }, (row) =>
     row.eachCell({ includeEmpty: false }, (cell) => {
       out.push(`${cell.address}=${JSON.stringify(cell.value)}`);
-    })
+    }),
   );
   return out;
 }
@@ -85,7 +85,8 @@ describe("PreviewHost on real .xlsx bytes", () => {
     await host.writeResults([placements], { replace: false, onProgress: (done) => progress.push(done) });
     const after = await load(await host.download());
 
-    for (const name of ["人员", "岗位"]) expect(cells(after.getWorksheet(name)!)).toEqual(cells(before.getWorksheet(name)!));
+    for (const name of ["人员", "岗位"])
+      expect(cells(after.getWorksheet(name)!)).toEqual(cells(before.getWorksheet(name)!));
     const ws = after.getWorksheet("竞聘结果")!;
     expect(ws).toBeDefined();
     expect([1, 2, 3, 4].map((c) => ws.getCell(1, c).value)).toEqual(["姓名", "月薪", "增幅", "生效日期"]);
@@ -123,7 +124,9 @@ describe("PreviewHost on real .xlsx bytes", () => {
     const host = await PreviewHost.open(await inputBytes());
     await host.writeResults([placements], { replace: false });
     expect(await host.existingSheets(["竞聘结果", "其他"])).toEqual(["竞聘结果"]);
-    await expect(host.writeResults([placements], { replace: false })).rejects.toMatchObject({ key: "host.sheetExists" });
+    await expect(host.writeResults([placements], { replace: false })).rejects.toMatchObject({
+      key: "host.sheetExists",
+    });
     const changed: ResultSheet = { ...placements, rows: [["赵六", 1, 0.5, null]], highlights: [] };
     await host.writeResults([changed], { replace: true });
     const wb = await load(await host.download());
@@ -145,7 +148,7 @@ describe("PreviewHost on real .xlsx bytes", () => {
           ],
         },
       ],
-      { replace: false }
+      { replace: false },
     );
     const wb = await load(await host.download());
     const staff = wb.getWorksheet("Staff")!;

@@ -37,7 +37,7 @@ export class PreviewHost implements PreviewWorkbookHost {
   constructor(
     private readonly workbook: ExcelJS.Workbook,
     /** Language of the notes the host writes itself (chart notes). */
-    public lang: Lang = "zh"
+    public lang: Lang = "zh",
   ) {}
 
   /**
@@ -71,7 +71,7 @@ export class PreviewHost implements PreviewWorkbookHost {
   async existingSheets(names: string[]): Promise<string[]> {
     return namesThatExist(
       names,
-      this.workbook.worksheets.map((ws) => ws.name)
+      this.workbook.worksheets.map((ws) => ws.name),
     );
   }
 
@@ -95,7 +95,9 @@ export class PreviewHost implements PreviewWorkbookHost {
     const frozen = ws.views?.[0]?.state === "frozen" ? { state: "frozen" as const, xSplit: 0, ySplit: 1 } : {};
     ws.views = [{ ...frozen, activeCell: address }];
     const tab = this.workbook.worksheets.indexOf(ws);
-    this.workbook.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: tab, visibility: "visible" }];
+    this.workbook.views = [
+      { x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: tab, visibility: "visible" },
+    ];
     this.lastSelection = { sheet: ws.name, row, column };
   }
 
@@ -124,11 +126,11 @@ export class PreviewHost implements PreviewWorkbookHost {
     const replaced = planWrite(
       jobs.map((j) => j.name),
       existing,
-      options
+      options,
     );
     const replacedNames = new Set(replaced.map((s) => s.name));
     const taken = new Set(
-      existing.filter((s) => !replacedNames.has(s.name)).flatMap((s) => s.tables.map((n) => n.toLowerCase()))
+      existing.filter((s) => !replacedNames.has(s.name)).flatMap((s) => s.tables.map((n) => n.toLowerCase())),
     );
     const tableNames = jobs.map((j) => tableName(j.tableBase, taken));
     const total = jobs.reduce((s, j) => s + j.rows.length + 1, 0);
@@ -169,7 +171,7 @@ function withChartNotes(job: SheetJob, sheet: ResultSheet, lang: Lang): SheetJob
         title: chart.title,
         category: sheet.columns[chart.categoryColumn].header,
         series: chart.seriesColumns.map((c) => `“${sheet.columns[c].header}”`).join(lang === "zh" ? "、" : ", "),
-      })
+      }),
     );
   }
   return { ...job, notes };
@@ -188,7 +190,8 @@ function xlsxRow(row: ReadonlyArray<CellValue>, width: number): ExcelJS.CellValu
 /** Display width of text: CJK and full-width characters count double. */
 function textWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]/.test(ch) ? 2 : 1;
   return w;
 }
 
