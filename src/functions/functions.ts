@@ -8,5 +8,6 @@
 import "./runtime";
 import "./headcount";
 import "./rebid";
+import "./pay";
 
 export {};

@@ -136,6 +136,35 @@ export const payMessages = {
     zh: "月薪总额 {before} → {after} 元（年 {annualBefore} → {annualAfter} 元），其中保留工资每月 {protected} 元",
     en: "Monthly payroll {before} → {after} yuan (annual {annualBefore} → {annualAfter}), of which protected {protected} a month",
   },
+  // --- custom functions
+  "pay.fn.notNumber": {
+    zh: "参数“{name}”第 {row} 行的值“{value}”不是数字",
+    en: "Argument {name}, row {row}: “{value}” is not a number",
+  },
+  "pay.fn.negative": {
+    zh: "参数“{name}”第 {row} 行的值 {value} 为负数",
+    en: "Argument {name}, row {row}: {value} is negative",
+  },
+  "pay.fn.badChoice": {
+    zh: "参数“{name}”的值“{value}”无效，可选：{allowed}",
+    en: "Argument {name}: “{value}” is not one of {allowed}",
+  },
+  "pay.fn.noWeight": {
+    zh: "权重全为 0，无法分配 {value}",
+    en: "Every weight is 0: {value} cannot be allocated",
+  },
+  "pay.fn.noBand": {
+    zh: "岗级“{value}”没有宽带（下限/中点/上限）",
+    en: "Grade “{value}” has no band (Min/Mid/Max)",
+  },
+  "pay.fn.lengths": {
+    zh: "参数“{name}”有 {count} 行，应与成绩的 {expected} 行一致",
+    en: "Argument {name} has {count} rows; it must match the {expected} rows of scores",
+  },
+  "pay.fn.scale": { zh: "薪酬标准", en: "PayScale" },
+  "pay.fn.staff": { zh: "人员", en: "Staff" },
+  "pay.fn.posts": { zh: "岗位", en: "Posts" },
+  "pay.fn.ratings": { zh: "考核等次", en: "Ratings" },
   // --- performance pay
   "perf.model": { zh: "绩效分配", en: "performance pay" },
   "perf.noPool": {

@@ -10,7 +10,7 @@ import { allocate, allocateInUnits } from "../money";
  * is 0 and the total is not.
  *
  * @example splitExact(1000, [2, 1, 1]) // => [500, 250, 250]
- * @example splitExact(100050, [1, 1], 100) // => [50050, 50000]
+ * @example splitExact(100050, [1, 1], 100) // => [50025, 50025]
  */
 export function splitExact(total: number, weights: ReadonlyArray<number>, unit = 1): number[] | null {
   return unit > 1 ? allocateInUnits(total, weights, unit) : allocate(total, weights);

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { allocate } from "../money";
 import {
   absorbIncrease,
   convertOne,
@@ -25,7 +26,10 @@ const GB = scale.get("b")!;
 const GC = scale.get("c")!;
 const fen = (yuan: number) => Math.round(yuan * 100);
 const one = (current: number, grade: PayGrade, s: Partial<PayConversionSettings> = {}, years?: number) =>
-  convertOne({ staffId: "S", grade: grade.grade, currentPay: fen(current), years }, grade, { ...DEFAULT_PAY_CONVERSION_SETTINGS, ...s });
+  convertOne({ staffId: "S", grade: grade.grade, currentPay: fen(current), years }, grade, {
+    ...DEFAULT_PAY_CONVERSION_SETTINGS,
+    ...s,
+  });
 
 describe("conversion rules (worked examples)", () => {
   it("notBelow 就近就高: lowest step ≥ current pay", () => {
@@ -36,10 +40,23 @@ describe("conversion rules (worked examples)", () => {
   });
 
   it("notAbove 就近就低: highest step ≤ current pay, step 1 if none", () => {
-    expect(one(3250, G7, { conversionRule: "notAbove" })).toMatchObject({ step: 2, newPay: fen(3200), change: -fen(50), protectedPay: 0 });
-    expect(one(2900, G7, { conversionRule: "notAbove" })).toMatchObject({ step: 1, newPay: fen(3000), circle: "green" });
+    expect(one(3250, G7, { conversionRule: "notAbove" })).toMatchObject({
+      step: 2,
+      newPay: fen(3200),
+      change: -fen(50),
+      protectedPay: 0,
+    });
+    expect(one(2900, G7, { conversionRule: "notAbove" })).toMatchObject({
+      step: 1,
+      newPay: fen(3000),
+      circle: "green",
+    });
     // with protectAllLosses the 50 yuan is kept
-    expect(one(3250, G7, { conversionRule: "notAbove", protectAllLosses: true })).toMatchObject({ newPay: fen(3200), protectedPay: fen(50), change: 0 });
+    expect(one(3250, G7, { conversionRule: "notAbove", protectAllLosses: true })).toMatchObject({
+      newPay: fen(3200),
+      protectedPay: fen(50),
+      change: 0,
+    });
   });
 
   it("nearest 就近: closest step, ties to the higher", () => {
@@ -78,10 +95,24 @@ describe("conversion rules (worked examples)", () => {
 describe("red circle and protection modes (worked examples)", () => {
   // 4000 yuan on 七级 (top 3800): 200 yuan above the top
   it("keep: the 200 yuan are kept as 保留工资, for good", () => {
-    expect(one(4000, G7, { protection: "keep" })).toMatchObject({ step: 5, newPay: fen(3800), protectedPay: fen(200), totalPay: fen(4000), change: 0, circle: "red", unprotectedLoss: 0 });
+    expect(one(4000, G7, { protection: "keep" })).toMatchObject({
+      step: 5,
+      newPay: fen(3800),
+      protectedPay: fen(200),
+      totalPay: fen(4000),
+      change: 0,
+      circle: "red",
+      unprotectedLoss: 0,
+    });
   });
   it("none: pay drops and the loss is reported", () => {
-    expect(one(4000, G7, { protection: "none" })).toMatchObject({ newPay: fen(3800), protectedPay: 0, totalPay: fen(3800), change: -fen(200), unprotectedLoss: fen(200) });
+    expect(one(4000, G7, { protection: "none" })).toMatchObject({
+      newPay: fen(3800),
+      protectedPay: 0,
+      totalPay: fen(3800),
+      change: -fen(200),
+      unprotectedLoss: fen(200),
+    });
   });
   it("phase: 20000 fen over 3 years in equal parts 6667 + 6667 + 6666", () => {
     const l = one(4000, G7, { protection: "phase", phaseYears: 3 });
@@ -99,7 +130,12 @@ describe("red circle and protection modes (worked examples)", () => {
     expect(absorbIncrease(5000, 15000)).toEqual({ protectedPay: 0, paidIncrease: 10000 });
   });
   it("entry rule above the top: the whole difference to step 1 is the red-circle protection", () => {
-    expect(one(4000, G7, { conversionRule: "entry" })).toMatchObject({ step: 1, newPay: fen(3000), protectedPay: fen(1000), change: 0 });
+    expect(one(4000, G7, { conversionRule: "entry" })).toMatchObject({
+      step: 1,
+      newPay: fen(3000),
+      protectedPay: fen(1000),
+      change: 0,
+    });
   });
 });
 
@@ -114,7 +150,13 @@ describe("summary (worked example)", () => {
   it("payroll before/after overall and by unit, winners and losers, the largest loss", () => {
     expect(r.skipped).toEqual([{ staffId: "D", grade: "无此级" }]);
     const s = r.summary;
-    expect(s).toMatchObject({ headcount: 3, monthlyBefore: fen(10900), monthlyAfter: fen(11000), annualBefore: fen(130800), annualAfter: fen(132000) });
+    expect(s).toMatchObject({
+      headcount: 3,
+      monthlyBefore: fen(10900),
+      monthlyAfter: fen(11000),
+      annualBefore: fen(130800),
+      annualAfter: fen(132000),
+    });
     expect(s).toMatchObject({ winners: 2, losers: 1, unchanged: 0, redCircle: 1 });
     expect(s.largestLoss).toEqual({ staffId: "B", name: "乙", unit: "X", amount: fen(200) });
     expect(s.byUnit.map((u) => [u.unit, u.headcount, u.monthlyBefore, u.monthlyAfter])).toEqual([
@@ -139,48 +181,65 @@ describe("summary (worked example)", () => {
 
 const stepsArb = fc
   .array(fc.integer({ min: 0, max: 50000 }), { minLength: 1, maxLength: 12 })
-  .chain((incs) => fc.integer({ min: 100000, max: 800000 }).map((start) => incs.reduce<number[]>((acc, d) => [...acc, (acc.length ? acc[acc.length - 1] : start) + d], [])));
+  .chain((incs) =>
+    fc
+      .integer({ min: 100000, max: 800000 })
+      .map((start) => incs.reduce<number[]>((acc, d) => [...acc, (acc.length ? acc[acc.length - 1] : start) + d], [])),
+  );
 
 describe("conversion properties", () => {
   it("notBelow never lowers pay without recording the protected difference", () => {
     fc.assert(
-      fc.property(stepsArb, fc.integer({ min: 0, max: 1_500_000 }), fc.constantFrom(...PROTECTION_MODES), (steps, current, protection) => {
-        const g: PayGrade = { grade: "G", steps };
-        const l = convertOne({ staffId: "S", grade: "G", currentPay: current }, g, { ...DEFAULT_PAY_CONVERSION_SETTINGS, protection });
-        // pay kept, or the difference is on record as protected or as an explicit unprotected loss
-        expect(l.totalPay + l.unprotectedLoss).toBeGreaterThanOrEqual(current);
-        if (l.change < 0) {
-          expect(l.circle).toBe("red");
-          expect(protection === "none" ? l.unprotectedLoss : l.protectedPay).toBe(current - l.newPay);
-        }
-        if (protection !== "none") expect(l.totalPay).toBeGreaterThanOrEqual(current);
-        // it is the lowest step ≥ current (or the top when above it)
-        const i = steps.findIndex((s) => s >= current);
-        expect(l.step).toBe(i < 0 ? steps.length : i + 1);
-      })
+      fc.property(
+        stepsArb,
+        fc.integer({ min: 0, max: 1_500_000 }),
+        fc.constantFrom(...PROTECTION_MODES),
+        (steps, current, protection) => {
+          const g: PayGrade = { grade: "G", steps };
+          const l = convertOne({ staffId: "S", grade: "G", currentPay: current }, g, {
+            ...DEFAULT_PAY_CONVERSION_SETTINGS,
+            protection,
+          });
+          // pay kept, or the difference is on record as protected or as an explicit unprotected loss
+          expect(l.totalPay + l.unprotectedLoss).toBeGreaterThanOrEqual(current);
+          if (l.change < 0) {
+            expect(l.circle).toBe("red");
+            expect(protection === "none" ? l.unprotectedLoss : l.protectedPay).toBe(current - l.newPay);
+          }
+          if (protection !== "none") expect(l.totalPay).toBeGreaterThanOrEqual(current);
+          // it is the lowest step ≥ current (or the top when above it)
+          const i = steps.findIndex((s) => s >= current);
+          expect(l.step).toBe(i < 0 ? steps.length : i + 1);
+        },
+      ),
     );
   });
 
   it("every rule lands on a step of the grade; notAbove ≤ current ≤ notBelow inside the range", () => {
     fc.assert(
-      fc.property(stepsArb, fc.integer({ min: 0, max: 1_500_000 }), fc.integer({ min: 0, max: 40 }), (steps, current, years) => {
-        const g: PayGrade = { grade: "G", steps };
-        for (const rule of ["notBelow", "notAbove", "nearest", "entry", "seniority"] as const) {
-          const p = placeOnGrade(current, g, rule, years);
-          expect(p.step).toBeGreaterThanOrEqual(1);
-          expect(p.step).toBeLessThanOrEqual(steps.length);
-          expect(p.pay).toBe(steps[p.step! - 1]);
-        }
-        if (current >= steps[0] && current <= steps[steps.length - 1]) {
-          const lo = placeOnGrade(current, g, "notAbove").pay;
-          const hi = placeOnGrade(current, g, "notBelow").pay;
-          const near = placeOnGrade(current, g, "nearest").pay;
-          expect(lo).toBeLessThanOrEqual(current);
-          expect(hi).toBeGreaterThanOrEqual(current);
-          expect([lo, hi]).toContain(near);
-          expect(Math.abs(near - current)).toBeLessThanOrEqual(Math.min(current - lo, hi - current));
-        }
-      })
+      fc.property(
+        stepsArb,
+        fc.integer({ min: 0, max: 1_500_000 }),
+        fc.integer({ min: 0, max: 40 }),
+        (steps, current, years) => {
+          const g: PayGrade = { grade: "G", steps };
+          for (const rule of ["notBelow", "notAbove", "nearest", "entry", "seniority"] as const) {
+            const p = placeOnGrade(current, g, rule, years);
+            expect(p.step).toBeGreaterThanOrEqual(1);
+            expect(p.step).toBeLessThanOrEqual(steps.length);
+            expect(p.pay).toBe(steps[p.step! - 1]);
+          }
+          if (current >= steps[0] && current <= steps[steps.length - 1]) {
+            const lo = placeOnGrade(current, g, "notAbove").pay;
+            const hi = placeOnGrade(current, g, "notBelow").pay;
+            const near = placeOnGrade(current, g, "nearest").pay;
+            expect(lo).toBeLessThanOrEqual(current);
+            expect(hi).toBeGreaterThanOrEqual(current);
+            expect([lo, hi]).toContain(near);
+            expect(Math.abs(near - current)).toBeLessThanOrEqual(Math.min(current - lo, hi - current));
+          }
+        },
+      ),
     );
   });
 
@@ -194,17 +253,30 @@ describe("conversion properties", () => {
         const r = s.map((x) => x.reduction);
         expect(Math.max(...r) - Math.min(...r)).toBeLessThanOrEqual(1);
         expect(s[n - 1].protectedPay).toBe(s[n - 1].reduction);
-      })
+        expect(r).toEqual(allocate(d, new Array<number>(n).fill(1)));
+      }),
     );
   });
 
   it("summary totals match the lines; same input, same output", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ current: fc.integer({ min: 0, max: 1_000_000 }), unit: fc.constantFrom("X", "Y", "Z"), grade: fc.constantFrom("七级", "B", "C") }), { maxLength: 40 }),
+        fc.array(
+          fc.record({
+            current: fc.integer({ min: 0, max: 1_000_000 }),
+            unit: fc.constantFrom("X", "Y", "Z"),
+            grade: fc.constantFrom("七级", "B", "C"),
+          }),
+          { maxLength: 40 },
+        ),
         fc.constantFrom(...PROTECTION_MODES),
         (rows, protection) => {
-          const people = rows.map((r, i) => ({ staffId: `S${i}`, unit: r.unit, grade: r.grade, currentPay: r.current }));
+          const people = rows.map((r, i) => ({
+            staffId: `S${i}`,
+            unit: r.unit,
+            grade: r.grade,
+            currentPay: r.current,
+          }));
           const a = convertPay(people, scale, { protection });
           const b = convertPay(people, scale, { protection });
           expect(a).toEqual(b);
@@ -215,8 +287,8 @@ describe("conversion properties", () => {
           expect(s.histogram.reduce((x, h) => x + h.count, 0)).toBe(people.length);
           const p = s.percentiles;
           expect(p.p10 <= p.p25 && p.p25 <= p.p50 && p.p50 <= p.p75 && p.p75 <= p.p90).toBe(true);
-        }
-      )
+        },
+      ),
     );
   });
 });

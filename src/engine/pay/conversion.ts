@@ -3,7 +3,8 @@
  * protect red-circle differences (保留工资), and summarise payroll before and after.
  * All amounts are integer fen.
  */
-import { allocate, roundHalfUp } from "../money";
+import { roundHalfUp } from "../money";
+import { normalizeHeader } from "../parse";
 import { gradeKey, type PayGrade, type PayScale } from "./scale";
 
 /** How a person is placed on a step table. */
@@ -11,8 +12,54 @@ export type ConversionRule = "notBelow" | "notAbove" | "nearest" | "entry" | "se
 /** What happens to pay above the grade's top (red circle). */
 export type ProtectionMode = "none" | "keep" | "phase" | "absorb";
 
-export const CONVERSION_RULES: ReadonlyArray<ConversionRule> = ["notBelow", "notAbove", "nearest", "entry", "seniority"];
+export const CONVERSION_RULES: ReadonlyArray<ConversionRule> = [
+  "notBelow",
+  "notAbove",
+  "nearest",
+  "entry",
+  "seniority",
+];
 export const PROTECTION_MODES: ReadonlyArray<ProtectionMode> = ["none", "keep", "phase", "absorb"];
+
+const RULE_NAMES: Readonly<Record<ConversionRule, string[]>> = {
+  notBelow: ["notbelow", "就近就高", "notbelow就近就高"],
+  notAbove: ["notabove", "就近就低"],
+  nearest: ["nearest", "就近"],
+  entry: ["entry", "起点", "起薪", "一档"],
+  seniority: ["seniority", "工龄", "按工龄"],
+};
+const PROTECTION_NAMES: Readonly<Record<ProtectionMode, string[]>> = {
+  none: ["none", "不保护", "无"],
+  keep: ["keep", "保留", "保留工资"],
+  phase: ["phase", "逐年过渡", "分年过渡", "过渡"],
+  absorb: ["absorb", "冲销", "吸收", "增资冲销"],
+};
+
+function byName<T extends string>(names: Readonly<Record<T, string[]>>, text: string): T | undefined {
+  const n = normalizeHeader(text).replace(/[-_]/g, "");
+  for (const [k, list] of Object.entries(names) as [T, string[]][])
+    if (list.some((x) => normalizeHeader(x) === n)) return k;
+  return undefined;
+}
+
+/**
+ * A conversion rule from its English key or Chinese name (case and spaces ignored).
+ *
+ * @example parseConversionRule("就近就低") // => "notAbove"
+ * @example parseConversionRule("Not Below") // => "notBelow"
+ */
+export function parseConversionRule(text: string): ConversionRule | undefined {
+  return byName(RULE_NAMES, text);
+}
+
+/**
+ * A protection mode from its English key or Chinese name.
+ *
+ * @example parseProtectionMode("保留工资") // => "keep"
+ */
+export function parseProtectionMode(text: string): ProtectionMode | undefined {
+  return byName(PROTECTION_NAMES, text);
+}
 
 export interface PayConversionSettings {
   /** Step rule, default `notBelow` (就近就高). */
@@ -181,7 +228,7 @@ export function placeOnGrade(
   grade: PayGrade,
   rule: ConversionRule,
   years = 0,
-  seniorityInterval = 2
+  seniorityInterval = 2,
 ): Placement {
   const s = grade.steps;
   const n = s.length;
@@ -255,12 +302,15 @@ export function placeOnGrade(
  */
 export function phaseSchedule(difference: number, years: number): PhaseYear[] {
   const n = Math.max(1, Math.floor(years));
-  const parts = allocate(difference, new Array<number>(n).fill(1))!;
-  const out: PhaseYear[] = [];
+  // Equal weights: exactly allocate(difference, [1, …, 1]) — ⌊d ÷ n⌋ each, the first d mod n one fen more.
+  const q = Math.floor(difference / n);
+  const extra = difference - q * n;
+  const out: PhaseYear[] = new Array<PhaseYear>(n);
   let left = difference;
   for (let k = 0; k < n; k++) {
-    out.push({ year: k + 1, protectedPay: left, reduction: parts[k] });
-    left -= parts[k];
+    const part = k < extra ? q + 1 : q;
+    out[k] = { year: k + 1, protectedPay: left, reduction: part };
+    left -= part;
   }
   return out;
 }
@@ -292,7 +342,12 @@ export function protect(difference: number, mode: ProtectionMode, phaseYears = 3
     case "keep":
       return { protectedPay: difference, unprotectedLoss: 0, absorbable: 0 };
     case "phase":
-      return { protectedPay: difference, unprotectedLoss: 0, absorbable: 0, phase: phaseSchedule(difference, phaseYears) };
+      return {
+        protectedPay: difference,
+        unprotectedLoss: 0,
+        absorbable: 0,
+        phase: phaseSchedule(difference, phaseYears),
+      };
     case "absorb":
       return { protectedPay: difference, unprotectedLoss: 0, absorbable: difference };
   }
@@ -323,36 +378,37 @@ export function bandPosition(pay: number, grade: PayGrade): { compaRatio?: numbe
 export function convertOne(
   person: PayPerson,
   grade: PayGrade,
-  settings: Readonly<PayConversionSettings> = DEFAULT_PAY_CONVERSION_SETTINGS
+  settings: Readonly<PayConversionSettings> = DEFAULT_PAY_CONVERSION_SETTINGS,
 ): PayLine {
   const p = placeOnGrade(person.currentPay, grade, settings.conversionRule, person.years, settings.seniorityInterval);
   const diff = person.currentPay - p.pay;
   const protectable = diff > 0 && (p.circle === "red" || settings.protectAllLosses) ? diff : 0;
   const prot = protect(protectable, settings.protection, settings.phaseYears);
   const totalPay = p.pay + prot.protectedPay;
-  const line: PayLine = {
+  const bp = grade.band ? bandPosition(p.pay, grade) : undefined;
+  // One object shape for every line (optional fields present as undefined) keeps large runs fast.
+  return {
     staffId: person.staffId,
+    name: person.name,
+    unit: person.unit,
+    row: person.row,
     grade: grade.grade,
+    gradeSource: person.gradeSource,
+    postId: person.postId,
     rule: p.rule,
+    step: p.step,
     currentPay: person.currentPay,
     newPay: p.pay,
     totalPay,
     change: totalPay - person.currentPay,
-    ...prot,
+    circle: p.circle,
+    protectedPay: prot.protectedPay,
+    unprotectedLoss: prot.unprotectedLoss,
+    phase: prot.phase,
+    absorbable: prot.absorbable,
+    compaRatio: bp?.compaRatio,
+    penetration: bp?.penetration,
   };
-  if (person.name !== undefined) line.name = person.name;
-  if (person.unit !== undefined) line.unit = person.unit;
-  if (person.row !== undefined) line.row = person.row;
-  if (person.gradeSource !== undefined) line.gradeSource = person.gradeSource;
-  if (person.postId !== undefined) line.postId = person.postId;
-  if (p.step !== undefined) line.step = p.step;
-  if (p.circle) line.circle = p.circle;
-  if (grade.band) {
-    const bp = bandPosition(p.pay, grade);
-    if (bp.compaRatio !== undefined) line.compaRatio = bp.compaRatio;
-    if (bp.penetration !== undefined) line.penetration = bp.penetration;
-  }
-  return line;
 }
 
 /**
@@ -389,7 +445,8 @@ export function histogram(values: ArrayLike<number>, bins = 10): HistogramBin[] 
   const width = Math.max(1, Math.ceil((max - min + 1) / b));
   const count = Math.min(b, Math.floor((max - min) / width) + 1);
   const out: HistogramBin[] = [];
-  for (let i = 0; i < count; i++) out.push({ from: min + i * width, to: i === count - 1 ? max : min + (i + 1) * width - 1, count: 0 });
+  for (let i = 0; i < count; i++)
+    out.push({ from: min + i * width, to: i === count - 1 ? max : min + (i + 1) * width - 1, count: 0 });
   for (let i = 0; i < n; i++) out[Math.min(count - 1, Math.floor((values[i] - min) / width))].count++;
   return out;
 }
@@ -429,7 +486,15 @@ export function summarize(lines: ReadonlyArray<PayLine>, bins = 10): PaySummary 
     const key = l.unit ?? "";
     let u = units.get(key);
     if (!u) {
-      u = { unit: key, headcount: 0, monthlyBefore: 0, monthlyAfter: 0, annualBefore: 0, annualAfter: 0, protectedMonthly: 0 };
+      u = {
+        unit: key,
+        headcount: 0,
+        monthlyBefore: 0,
+        monthlyAfter: 0,
+        annualBefore: 0,
+        annualAfter: 0,
+        protectedMonthly: 0,
+      };
       units.set(key, u);
     }
     u.headcount++;
@@ -484,7 +549,7 @@ export function summarize(lines: ReadonlyArray<PayLine>, bins = 10): PaySummary 
 export function convertPay(
   people: ReadonlyArray<PayPerson>,
   scale: PayScale,
-  settings: Partial<PayConversionSettings> = {}
+  settings: Partial<PayConversionSettings> = {},
 ): PayConversionResult {
   const s: PayConversionSettings = { ...DEFAULT_PAY_CONVERSION_SETTINGS, ...settings };
   const lines: PayLine[] = [];

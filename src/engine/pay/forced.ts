@@ -40,7 +40,11 @@ export interface ShareViolation {
  *
  * @example shareBounds(11, { rating: "优秀", coefficient: 1.5, maxShare: 0.2 }) // => { max: 2, min: 0 }
  */
-export function shareBounds(n: number, level: RatingLevel, rounding: ShareRounding = DEFAULT_SHARE_ROUNDING): { max: number; min: number } {
+export function shareBounds(
+  n: number,
+  level: RatingLevel,
+  rounding: ShareRounding = DEFAULT_SHARE_ROUNDING,
+): { max: number; min: number } {
   const max = level.maxShare !== undefined ? roundBy(level.maxShare * n, rounding.capRounding) : Infinity;
   const min = level.minShare !== undefined ? roundBy(level.minShare * n, rounding.floorRounding) : 0;
   return { max, min };
@@ -67,7 +71,7 @@ export function checkShares(
   ratings: ReadonlyArray<string | undefined>,
   levels: ReadonlyArray<RatingLevel>,
   groups?: ReadonlyArray<string | undefined>,
-  rounding: ShareRounding = DEFAULT_SHARE_ROUNDING
+  rounding: ShareRounding = DEFAULT_SHARE_ROUNDING,
 ): ShareViolation[] {
   const out: ShareViolation[] = [];
   for (const [g, members] of groupsOf(ratings.length, groups)) {
@@ -116,7 +120,7 @@ export function forcedDistribution(
   scores: ReadonlyArray<number | undefined>,
   levels: ReadonlyArray<RatingLevel>,
   groups?: ReadonlyArray<string | undefined>,
-  rounding: ShareRounding = DEFAULT_SHARE_ROUNDING
+  rounding: ShareRounding = DEFAULT_SHARE_ROUNDING,
 ): ForcedDistributionResult {
   const ratings = new Array<string | undefined>(scores.length).fill(undefined);
   const L = levels.length;

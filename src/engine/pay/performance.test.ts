@@ -40,7 +40,10 @@ describe("two-level allocation (computed by hand)", () => {
   });
 
   it("whole-yuan rounding keeps every part in whole yuan and the sum exact", () => {
-    const w = allocatePerformancePay(people, RATINGS, 1_000_000, { wholeYuan: true, unitCoefficients: new Map([["U1", 1.1]]) });
+    const w = allocatePerformancePay(people, RATINGS, 1_000_000, {
+      wholeYuan: true,
+      unitCoefficients: new Map([["U1", 1.1]]),
+    });
     if (!w.ok) throw new Error("failed");
     for (const l of w.value.lines) {
       expect(l.basic % 100).toBe(0);
@@ -54,8 +57,18 @@ describe("two-level allocation (computed by hand)", () => {
   it("the individual cap is enforced by redistributing the excess", () => {
     // unit reward 40 000 over weights 10, 1, 1, 1; k = 1.5 → cap ⌈1.5 × 10 000⌉ = 15 000.
     // First pass gives A 30 769 > cap: A held at 15 000, the other 25 000 split 8 334, 8 333, 8 333.
-    expect(splitWithCap(40_000, [10, 1, 1, 1], 15_000)).toEqual({ parts: [15_000, 8_334, 8_333, 8_333], capped: [true, false, false, false], rounds: 1, infeasible: false });
-    const crowd: PerfPerson[] = ["a", "b", "c", "d"].map((id, i) => ({ staffId: id, unit: "U", postCoefficient: i === 0 ? 10 : 1, rating: "合格" }));
+    expect(splitWithCap(40_000, [10, 1, 1, 1], 15_000)).toEqual({
+      parts: [15_000, 8_334, 8_333, 8_333],
+      capped: [true, false, false, false],
+      rounds: 1,
+      infeasible: false,
+    });
+    const crowd: PerfPerson[] = ["a", "b", "c", "d"].map((id, i) => ({
+      staffId: id,
+      unit: "U",
+      postCoefficient: i === 0 ? 10 : 1,
+      rating: "合格",
+    }));
     const c = allocatePerformancePay(crowd, RATINGS, 40_000, { individualCap: 1.5, basicShare: 0 });
     if (!c.ok) throw new Error("failed");
     expect(c.value.units[0].cap).toBe(15_000);
@@ -91,7 +104,7 @@ const peopleArb = fc.array(
     post: fc.integer({ min: 1, max: 30 }).map((x) => x / 10),
     rating: fc.constantFrom("优秀", "合格", "不合格"),
   }),
-  { minLength: 1, maxLength: 60 }
+  { minLength: 1, maxLength: 60 },
 );
 
 describe("allocation properties", () => {
@@ -102,12 +115,33 @@ describe("allocation properties", () => {
         fc.integer({ min: 0, max: 100_000_000 }),
         fc.integer({ min: 0, max: 100 }).map((x) => x / 100),
         fc.boolean(),
-        fc.option(fc.integer({ min: 10, max: 40 }).map((x) => x / 10), { nil: undefined }),
+        fc.option(
+          fc.integer({ min: 10, max: 40 }).map((x) => x / 10),
+          { nil: undefined },
+        ),
         (rows, pool, basicShare, wholeYuan, individualCap) => {
-          const people: PerfPerson[] = rows.map((r, i) => ({ staffId: `S${i}`, unit: r.unit, postCoefficient: r.post, rating: i === 0 ? "合格" : r.rating }));
-          const unitCoefficients = new Map([["U2", 1.3], ["U3", 0.7]]);
-          const a = allocatePerformancePay(people, RATINGS, pool, { basicShare, wholeYuan, individualCap, unitCoefficients });
-          const b = allocatePerformancePay(people, RATINGS, pool, { basicShare, wholeYuan, individualCap, unitCoefficients });
+          const people: PerfPerson[] = rows.map((r, i) => ({
+            staffId: `S${i}`,
+            unit: r.unit,
+            postCoefficient: r.post,
+            rating: i === 0 ? "合格" : r.rating,
+          }));
+          const unitCoefficients = new Map([
+            ["U2", 1.3],
+            ["U3", 0.7],
+          ]);
+          const a = allocatePerformancePay(people, RATINGS, pool, {
+            basicShare,
+            wholeYuan,
+            individualCap,
+            unitCoefficients,
+          });
+          const b = allocatePerformancePay(people, RATINGS, pool, {
+            basicShare,
+            wholeYuan,
+            individualCap,
+            unitCoefficients,
+          });
           expect(a).toEqual(b);
           if (!a.ok) throw new Error("failed");
           const v = a.value;
@@ -116,36 +150,49 @@ describe("allocation properties", () => {
           expect(total(v.units.map((u) => u.rewardPool))).toBe(v.rewardPool);
           for (const u of v.units) {
             expect(total(v.lines.filter((l) => l.unit === u.unit).map((l) => l.reward))).toBe(u.rewardPool);
-            if (u.cap !== undefined && !u.capInfeasible) for (const l of v.lines.filter((x) => x.unit === u.unit)) expect(l.reward).toBeLessThanOrEqual(u.cap);
+            if (u.cap !== undefined && !u.capInfeasible)
+              for (const l of v.lines.filter((x) => x.unit === u.unit)) expect(l.reward).toBeLessThanOrEqual(u.cap);
           }
           expect(total(v.lines.map((l) => l.total))).toBe(pool);
           if (wholeYuan && pool % 100 === 0) for (const l of v.lines) expect(l.total % 100).toBe(0);
-        }
-      )
+        },
+      ),
     );
   });
 
   it("a larger weight never gets less, in fen and in whole yuan", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 50 }), fc.integer({ min: 0, max: 10_000_000 }), fc.constantFrom(1, 100), (w, t, unit) => {
-        fc.pre(w.some((x) => x > 0));
-        const parts = splitExact(t, w, unit)!;
-        expect(total(parts)).toBe(t);
-        for (let i = 0; i < w.length; i++) for (let j = 0; j < w.length; j++) if (w[i] > w[j]) expect(parts[i]).toBeGreaterThanOrEqual(parts[j]);
-      })
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 50 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.constantFrom(1, 100),
+        (w, t, unit) => {
+          fc.pre(w.some((x) => x > 0));
+          const parts = splitExact(t, w, unit)!;
+          expect(total(parts)).toBe(t);
+          for (let i = 0; i < w.length; i++)
+            for (let j = 0; j < w.length; j++) if (w[i] > w[j]) expect(parts[i]).toBeGreaterThanOrEqual(parts[j]);
+        },
+      ),
     );
   });
 
   it("caps hold after redistribution, the sum stays exact, and order by weight is kept", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 100, max: 400 }), (w, t, k100) => {
-        const cap = Math.ceil((k100 * t) / (100 * w.length));
-        const r = splitWithCap(t, w, cap)!;
-        expect(r.infeasible).toBe(false);
-        expect(total(r.parts)).toBe(t);
-        for (const p of r.parts) expect(p).toBeLessThanOrEqual(cap);
-        for (let i = 0; i < w.length; i++) for (let j = 0; j < w.length; j++) if (w[i] > w[j]) expect(r.parts[i]).toBeGreaterThanOrEqual(r.parts[j]);
-      })
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 100, max: 400 }),
+        (w, t, k100) => {
+          const cap = Math.ceil((k100 * t) / (100 * w.length));
+          const r = splitWithCap(t, w, cap)!;
+          expect(r.infeasible).toBe(false);
+          expect(total(r.parts)).toBe(t);
+          for (const p of r.parts) expect(p).toBeLessThanOrEqual(cap);
+          for (let i = 0; i < w.length; i++)
+            for (let j = 0; j < w.length; j++) if (w[i] > w[j]) expect(r.parts[i]).toBeGreaterThanOrEqual(r.parts[j]);
+        },
+      ),
     );
   });
 });

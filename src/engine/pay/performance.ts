@@ -139,12 +139,13 @@ export function allocatePerformancePay(
   people: ReadonlyArray<PerfPerson>,
   ratings: ReadonlyArray<RatingLevel>,
   pool: number,
-  options: AllocateOptions = {}
+  options: AllocateOptions = {},
 ): Outcome<PerfAllocation> {
   const basicShare = options.basicShare ?? DEFAULT_PERFORMANCE_PAY_SETTINGS.basicShare;
   const unit = options.wholeYuan ? 100 : 1;
   if (!Number.isSafeInteger(pool) || pool < 0) return fail([problem("perf.badPool", { value: pool })]);
-  if (!(basicShare >= 0 && basicShare <= 1)) return fail([problem("perf.badSetting", { name: "basicShare", value: basicShare })]);
+  if (!(basicShare >= 0 && basicShare <= 1))
+    return fail([problem("perf.badSetting", { name: "basicShare", value: basicShare })]);
   const k = options.individualCap;
   if (k !== undefined && !(k >= 1)) return fail([problem("perf.badSetting", { name: "individualCap", value: k })]);
   const n = people.length;
@@ -161,6 +162,7 @@ export function allocatePerformancePay(
   const units: PerfUnitLine[] = [];
   const members: number[][] = [];
   const rc = new Array<number>(n);
+  const unitOf = new Int32Array(n);
   const receivable: boolean[] = [];
   for (let i = 0; i < n; i++) {
     const p = people[i];
@@ -169,11 +171,22 @@ export function allocatePerformancePay(
       u = units.length;
       unitIndex.set(p.unit, u);
       const c = options.unitCoefficients?.get(p.unit);
-      units.push({ unit: p.unit, headcount: 0, coefficient: c !== undefined && c >= 0 ? c : 1, weight: 0, rewardPool: 0, basic: 0, reward: 0, total: 0, capped: 0 });
+      units.push({
+        unit: p.unit,
+        headcount: 0,
+        coefficient: c !== undefined && c >= 0 ? c : 1,
+        weight: 0,
+        rewardPool: 0,
+        basic: 0,
+        reward: 0,
+        total: 0,
+        capped: 0,
+      });
       members.push([]);
       receivable.push(false);
     }
     members[u].push(i);
+    unitOf[i] = u;
     units[u].headcount++;
     const r = p.rating !== undefined ? coef.get(p.rating) : undefined;
     rc[i] = r !== undefined && r > 0 ? r : 0;
@@ -184,7 +197,7 @@ export function allocatePerformancePay(
   const unitPools = splitExact(
     rewardPool,
     units.map((u) => u.weight),
-    unit
+    unit,
   );
   if (!unitPools) return fail([problem("perf.noRewardWeight", { pool: rewardPool / 100 })]);
 
@@ -213,21 +226,22 @@ export function allocatePerformancePay(
   const lines: PerfLine[] = new Array<PerfLine>(n);
   for (let i = 0; i < n; i++) {
     const p = people[i];
+    // One object shape for every line (optional fields present as undefined) keeps large runs fast.
     const line: PerfLine = {
       staffId: p.staffId,
+      name: p.name,
       unit: p.unit,
+      row: p.row,
       postCoefficient: p.postCoefficient,
+      rating: p.rating,
       ratingCoefficient: rc[i],
       basic: basic[i],
       reward: reward[i],
       total: basic[i] + reward[i],
       capped: capped[i],
     };
-    if (p.name !== undefined) line.name = p.name;
-    if (p.row !== undefined) line.row = p.row;
-    if (p.rating !== undefined) line.rating = p.rating;
     lines[i] = line;
-    const u = units[unitIndex.get(p.unit)!];
+    const u = units[unitOf[i]];
     u.basic += line.basic;
     u.reward += line.reward;
     u.total += line.total;
@@ -245,11 +259,12 @@ export function allocatePerformancePay(
 export function poolFromSettings(
   s: Pick<PerformancePaySettings, "poolAmount" | "poolPerCapita" | "poolPercent">,
   headcount: number,
-  baseFen?: number
+  baseFen?: number,
 ): { pool: number; source: PerformancePayResult["poolSource"] } | undefined {
   if (s.poolAmount !== undefined) return { pool: yuanToFen(s.poolAmount), source: "amount" };
   if (s.poolPerCapita !== undefined) return { pool: yuanToFen(s.poolPerCapita) * headcount, source: "perCapita" };
-  if (s.poolPercent !== undefined && baseFen !== undefined) return { pool: roundHalfUp(baseFen * s.poolPercent, 0), source: "percent" };
+  if (s.poolPercent !== undefined && baseFen !== undefined)
+    return { pool: roundHalfUp(baseFen * s.poolPercent, 0), source: "percent" };
   return undefined;
 }
 
@@ -259,4 +274,3 @@ export function sum(xs: ReadonlyArray<number>): number {
   for (const x of xs) s += x;
   return s;
 }
-

@@ -52,7 +52,7 @@ export function scaledFen(yuan: number, multiplier: number): number {
  */
 export function payScaleOf(
   grades: ReadonlyArray<{ grade: string; steps?: number[]; min?: number; mid?: number; max?: number }>,
-  multiplier = 1
+  multiplier = 1,
 ): PayScale {
   const m = new Map<string, PayGrade>();
   for (const g of grades) {
@@ -84,7 +84,14 @@ export function readPayScale(read: TableRead, multiplier = 1): Outcome<PayScale>
   const problems: Problem[] = [];
   const scale = new Map<string, PayGrade>();
   const stepCols = read.patterns.steps?.columns ?? [];
-  const cell = (row: number, key: string, value: unknown, params?: Record<string, string | number>, colKey?: string, idx?: number): Problem => {
+  const cell = (
+    row: number,
+    key: string,
+    value: unknown,
+    params?: Record<string, string | number>,
+    colKey?: string,
+    idx?: number,
+  ): Problem => {
     const ref = colKey ? read.columns[colKey] : undefined;
     const sc = idx !== undefined ? stepCols[idx] : undefined;
     return {
@@ -113,7 +120,9 @@ export function readPayScale(read: TableRead, multiplier = 1): Outcome<PayScale>
         continue;
       }
       if (gapAt >= 0) {
-        problems.push(cell(rec.row, "pay.stepGap", v, { grade, step: stepCols[gapAt]?.header ?? gapAt + 1 }, undefined, i));
+        problems.push(
+          cell(rec.row, "pay.stepGap", v, { grade, step: stepCols[gapAt]?.header ?? gapAt + 1 }, undefined, i),
+        );
         gapAt = -1;
       }
       if (prev !== undefined && v < prev) {

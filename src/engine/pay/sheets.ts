@@ -40,7 +40,9 @@ export function paySheets(result: PayConversionResult, lang: Lang): ResultSheet[
       l.circle ? t(`pay.circle.${l.circle}`, lang) : "",
       l.compaRatio ?? null,
       l.penetration ?? null,
-      l.phase ? l.phase.map((p) => t("pay.phaseYear", lang, { year: p.year, amount: y(p.protectedPay) })).join("; ") : "",
+      l.phase
+        ? l.phase.map((p) => t("pay.phaseYear", lang, { year: p.year, amount: y(p.protectedPay) })).join("; ")
+        : "",
     ]);
     if (l.change < 0) losers.push(i);
     else if (l.circle === "red") red.push(i);
@@ -59,13 +61,28 @@ export function paySheets(result: PayConversionResult, lang: Lang): ResultSheet[
       annualAfter: fmt(s.annualAfter),
       protected: fmt(s.protectedMonthly),
     }),
-    t("pay.note.counts", lang, { headcount: s.headcount, winners: s.winners, losers: s.losers, unchanged: s.unchanged, red: s.redCircle, green: s.greenCircle }),
+    t("pay.note.counts", lang, {
+      headcount: s.headcount,
+      winners: s.winners,
+      losers: s.losers,
+      unchanged: s.unchanged,
+      red: s.redCircle,
+      green: s.greenCircle,
+    }),
   ];
   if (s.largestLoss) {
-    notes.push(t("pay.note.largestLoss", lang, { staff: s.largestLoss.staffId, name: s.largestLoss.name ?? "", amount: fmt(s.largestLoss.amount) }));
+    notes.push(
+      t("pay.note.largestLoss", lang, {
+        staff: s.largestLoss.staffId,
+        name: s.largestLoss.name ?? "",
+        amount: fmt(s.largestLoss.amount),
+      }),
+    );
   }
   const pc = s.percentiles;
-  notes.push(t("pay.note.percentiles", lang, { p10: y(pc.p10), p25: y(pc.p25), p50: y(pc.p50), p75: y(pc.p75), p90: y(pc.p90) }));
+  notes.push(
+    t("pay.note.percentiles", lang, { p10: y(pc.p10), p25: y(pc.p25), p50: y(pc.p50), p75: y(pc.p75), p90: y(pc.p90) }),
+  );
 
   const conversion: ResultSheet = {
     id: "pay-conversion",
@@ -165,14 +182,33 @@ export function perfPaySheets(result: PerformancePayResult, lang: Lang): ResultS
   const rows: CellValue[][] = result.lines.map((l, i) => {
     if (l.reward === 0) noReward.push(i);
     else if (l.capped) capped.push(i);
-    return [l.staffId, l.name ?? "", l.unit, l.postCoefficient, l.rating ?? "", l.ratingCoefficient, y(l.basic), y(l.reward), y(l.total), l.capped];
+    return [
+      l.staffId,
+      l.name ?? "",
+      l.unit,
+      l.postCoefficient,
+      l.rating ?? "",
+      l.ratingCoefficient,
+      y(l.basic),
+      y(l.reward),
+      y(l.total),
+      l.capped,
+    ];
   });
   const sourceText =
     result.poolSource === "percent"
-      ? t("perf.source.percent", lang, { base: y(result.poolBase ?? 0).toFixed(2), percent: `${roundHalfUp((result.settings.poolPercent ?? 0) * 100, 4)}%` })
+      ? t("perf.source.percent", lang, {
+          base: y(result.poolBase ?? 0).toFixed(2),
+          percent: `${roundHalfUp((result.settings.poolPercent ?? 0) * 100, 4)}%`,
+        })
       : t(`perf.source.${result.poolSource}`, lang);
   const notes = [
-    t("perf.note.pool", lang, { pool: y(result.pool).toFixed(2), source: sourceText, basic: y(result.basicPool).toFixed(2), reward: y(result.rewardPool).toFixed(2) }),
+    t("perf.note.pool", lang, {
+      pool: y(result.pool).toFixed(2),
+      source: sourceText,
+      basic: y(result.basicPool).toFixed(2),
+      reward: y(result.rewardPool).toFixed(2),
+    }),
     t("perf.note.ratings", lang, { source: t(`perf.ratings.${result.ratingSource}`, lang) }),
   ];
   const people: ResultSheet = {

@@ -31,8 +31,25 @@ function tables(over: Partial<Record<"staff" | "posts" | "payScale" | "ratings" 
     staff: readTable(STAFF, over.staff ?? staffRows, { tableName: "人员" }),
     posts: readTable(POSTS, over.posts ?? postsRows, { tableName: "岗位" }),
     payScale: readTable(PAY_SCALE, over.payScale ?? payScaleRows, { tableName: "薪酬标准" }),
-    ratings: readTable(RATINGS, over.ratings ?? [["等次", "系数", "比例上限"], ["优秀", 1.5, 0.2], ["合格", 1], ["不合格", 0]], { tableName: "考核等次" }),
-    units: readTable(UNITS, over.units ?? [["单位", "考核系数"], ["经发局", 1.1], ["招商局", 1]], { tableName: "机构" }),
+    ratings: readTable(
+      RATINGS,
+      over.ratings ?? [
+        ["等次", "系数", "比例上限"],
+        ["优秀", 1.5, 0.2],
+        ["合格", 1],
+        ["不合格", 0],
+      ],
+      { tableName: "考核等次" },
+    ),
+    units: readTable(
+      UNITS,
+      over.units ?? [
+        ["单位", "考核系数"],
+        ["经发局", 1.1],
+        ["招商局", 1],
+      ],
+      { tableName: "机构" },
+    ),
   };
 }
 
@@ -43,9 +60,23 @@ describe("convertPayFromTables", () => {
     if (!r.ok) return;
     const byId = new Map(r.value.lines.map((l) => [l.staffId, l]));
     // S1 placed on P2 (八级): 3100 → step 1 3500
-    expect(byId.get("S1")).toMatchObject({ grade: "八级", gradeSource: "placement", unit: "经发局", step: 1, newPay: 350000, change: 40000 });
+    expect(byId.get("S1")).toMatchObject({
+      grade: "八级",
+      gradeSource: "placement",
+      unit: "经发局",
+      step: 1,
+      newPay: 350000,
+      change: 40000,
+    });
     // S2 on P1 (七级): 4000 above the top 3400 → kept 600
-    expect(byId.get("S2")).toMatchObject({ grade: "七级", gradeSource: "post", step: 3, protectedPay: 60000, change: 0, circle: "red" });
+    expect(byId.get("S2")).toMatchObject({
+      grade: "七级",
+      gradeSource: "post",
+      step: 3,
+      protectedPay: 60000,
+      change: 0,
+      circle: "red",
+    });
     // S3 by Staff 岗级 八级: 3600 → step 2 3800, unit from Staff
     expect(byId.get("S3")).toMatchObject({ grade: "八级", gradeSource: "grade", unit: "旧局", step: 2 });
     // S4 on the band: 6500 → 6000 + 500 kept
@@ -81,7 +112,12 @@ describe("convertPayFromTables", () => {
     st[3][5] = "九级";
     const r = convertPayFromTables(tables({ staff: st }));
     expect(r.ok).toBe(false);
-    expect(r.problems.find((x) => x.key === "pay.unknownGrade")).toMatchObject({ table: "staff", tableRow: 4, column: "岗级", value: "九级" });
+    expect(r.problems.find((x) => x.key === "pay.unknownGrade")).toMatchObject({
+      table: "staff",
+      tableRow: 4,
+      column: "岗级",
+      value: "九级",
+    });
   });
 
   it("the scale multiplier scales every amount; seniority uses Years of Service", () => {
@@ -98,7 +134,8 @@ describe("convertPayFromTables", () => {
     const en = paySheets(r.value, "en");
     expect(en.map((s) => s.name)).toEqual(["Pay Conversion", "Payroll Summary", "Pay Change Distribution"]);
     const h = en[0].columns.map((c) => c.header);
-    for (const need of ["Staff ID", "Grade", "Step", "Current Pay", "New Pay", "Change", "Protected"]) expect(h).toContain(need);
+    for (const need of ["Staff ID", "Grade", "Step", "Current Pay", "New Pay", "Change", "Protected"])
+      expect(h).toContain(need);
     const iChange = h.indexOf("Change");
     expect(en[0].columns[iChange].kind).toBe("money");
     const losers = en[0].highlights!.find((x) => x.style === "bad")!.rows;
@@ -129,7 +166,7 @@ describe("performancePayFromTables", () => {
     expect(cap.map((p) => p.params?.unit)).toEqual(["经发局", "招商局"]);
     expect(v.lines.find((l) => l.staffId === "S4")!.rating).toBe("优秀");
     expect(perfPaySheets(v, "en")[0].columns.map((c) => c.header)).toEqual(
-      expect.arrayContaining(["Staff ID", "Unit", "Rating", "Basic", "Reward", "Total", "Name", "Post Coefficient"])
+      expect.arrayContaining(["Staff ID", "Unit", "Rating", "Basic", "Reward", "Total", "Name", "Post Coefficient"]),
     );
   });
 
@@ -138,7 +175,11 @@ describe("performancePayFromTables", () => {
     st[2][7] = "良好";
     const r = performancePayFromTables(tables({ staff: st }), { poolAmount: 1000 });
     expect(r.ok).toBe(false);
-    expect(r.problems.find((p) => p.key === "perf.unknownRating")).toMatchObject({ tableRow: 3, column: "考核等次", value: "良好" });
+    expect(r.problems.find((p) => p.key === "perf.unknownRating")).toMatchObject({
+      tableRow: 3,
+      column: "考核等次",
+      value: "良好",
+    });
   });
 
   it("forced distribution from scores when asked; percent of the converted payroll", () => {

@@ -49,7 +49,7 @@ function cellProblem(
   severity: Problem["severity"],
   msgKey: string,
   params?: Record<string, string | number>,
-  value?: Problem["value"]
+  value?: Problem["value"],
 ): Problem {
   const col = read.columns[key];
   const p: Problem = { severity, table: read.def.id, tableName: read.tableName, key: msgKey };
@@ -86,7 +86,7 @@ export function resolveStaff(
   staff: TableRead,
   posts: TableRead | undefined,
   placements: ReadonlyMap<string, string> | undefined,
-  problems: Problem[]
+  problems: Problem[],
 ): ResolvedStaff[] {
   const postById = new Map<string, TableRecord>();
   for (const rec of posts?.records ?? []) {
@@ -134,23 +134,41 @@ export function resolveStaff(
     out.push(r);
   }
   for (const id of placements?.keys() ?? []) {
-    if (!seen.has(id)) problems.push({ severity: "warning", table: "staff", tableName: staff.tableName, key: "pay.placementUnknownStaff", params: { staff: id } });
+    if (!seen.has(id))
+      problems.push({
+        severity: "warning",
+        table: "staff",
+        tableName: staff.tableName,
+        key: "pay.placementUnknownStaff",
+        params: { staff: id },
+      });
   }
   return out;
 }
 
 function settingProblem(key: string, name: string, value: unknown): Problem {
-  return { severity: "error", table: "settings", column: name, value: String(value), key, params: { name, value: String(value) } };
+  return {
+    severity: "error",
+    table: "settings",
+    column: name,
+    value: String(value),
+    key,
+    params: { name, value: String(value) },
+  };
 }
 
 function checkConversionSettings(s: PayConversionSettings): Problem[] {
   const out: Problem[] = [];
-  if (!CONVERSION_RULES.includes(s.conversionRule)) out.push(settingProblem("pay.badSetting", "conversionRule", s.conversionRule));
+  if (!CONVERSION_RULES.includes(s.conversionRule))
+    out.push(settingProblem("pay.badSetting", "conversionRule", s.conversionRule));
   if (!PROTECTION_MODES.includes(s.protection)) out.push(settingProblem("pay.badSetting", "protection", s.protection));
-  if (!(Number.isInteger(s.phaseYears) && s.phaseYears >= 1)) out.push(settingProblem("pay.badSetting", "phaseYears", s.phaseYears));
+  if (!(Number.isInteger(s.phaseYears) && s.phaseYears >= 1))
+    out.push(settingProblem("pay.badSetting", "phaseYears", s.phaseYears));
   if (!(s.seniorityInterval > 0)) out.push(settingProblem("pay.badSetting", "seniorityInterval", s.seniorityInterval));
-  if (!(s.scaleMultiplier > 0 && Number.isFinite(s.scaleMultiplier))) out.push(settingProblem("pay.badSetting", "scaleMultiplier", s.scaleMultiplier));
-  if (!(Number.isInteger(s.histogramBins) && s.histogramBins >= 1)) out.push(settingProblem("pay.badSetting", "histogramBins", s.histogramBins));
+  if (!(s.scaleMultiplier > 0 && Number.isFinite(s.scaleMultiplier)))
+    out.push(settingProblem("pay.badSetting", "scaleMultiplier", s.scaleMultiplier));
+  if (!(Number.isInteger(s.histogramBins) && s.histogramBins >= 1))
+    out.push(settingProblem("pay.badSetting", "histogramBins", s.histogramBins));
   return out;
 }
 
@@ -166,7 +184,7 @@ function checkConversionSettings(s: PayConversionSettings): Problem[] {
 export function convertPayFromTables(
   tables: ReadTables,
   settings: Partial<PayConversionSettings> = {},
-  placements?: ReadonlyMap<string, string>
+  placements?: ReadonlyMap<string, string>,
 ): Outcome<PayConversionResult> {
   const s: PayConversionSettings = { ...DEFAULT_PAY_CONVERSION_SETTINGS, ...settings };
   const problems: Problem[] = checkConversionSettings(s);
@@ -222,7 +240,11 @@ export function convertPayFromTables(
     if (l.unprotectedLoss > 0) {
       const rec = byRow.get(l.row!);
       problems.push(
-        cellProblem(staff, rec, "currentPay", "warning", "pay.lossUnprotected", { staff: l.staffId, grade: l.grade, amount: l.unprotectedLoss / 100 })
+        cellProblem(staff, rec, "currentPay", "warning", "pay.lossUnprotected", {
+          staff: l.staffId,
+          grade: l.grade,
+          amount: l.unprotectedLoss / 100,
+        }),
       );
     }
   }
@@ -260,15 +282,22 @@ function checkPerfSettings(s: PerformancePaySettings): Problem[] {
   num("poolAmount", s.poolAmount, (s.poolAmount ?? 0) >= 0 && Number.isFinite(s.poolAmount ?? 0));
   num("poolPerCapita", s.poolPerCapita, (s.poolPerCapita ?? 0) >= 0 && Number.isFinite(s.poolPerCapita ?? 0));
   num("poolBase", s.poolBase, (s.poolBase ?? 0) >= 0 && Number.isFinite(s.poolBase ?? 0));
-  if (s.poolPercent !== undefined && !(s.poolPercent >= 0)) out.push(settingProblem("perf.badSetting", "poolPercent", s.poolPercent));
-  else if (s.poolPercent !== undefined && s.poolPercent > 1) out.push({ ...settingProblem("perf.percentTooLarge", "poolPercent", s.poolPercent) });
+  if (s.poolPercent !== undefined && !(s.poolPercent >= 0))
+    out.push(settingProblem("perf.badSetting", "poolPercent", s.poolPercent));
+  else if (s.poolPercent !== undefined && s.poolPercent > 1)
+    out.push({ ...settingProblem("perf.percentTooLarge", "poolPercent", s.poolPercent) });
   num("basicShare", s.basicShare, s.basicShare >= 0 && s.basicShare <= 1);
   num("individualCap", s.individualCap, (s.individualCap ?? 1) >= 1);
-  if (!["auto", "given", "forced"].includes(s.ratingSource)) out.push(settingProblem("perf.badSetting", "ratingSource", s.ratingSource));
-  for (const [k, v] of [["capRounding", s.capRounding], ["floorRounding", s.floorRounding]] as const) {
+  if (!["auto", "given", "forced"].includes(s.ratingSource))
+    out.push(settingProblem("perf.badSetting", "ratingSource", s.ratingSource));
+  for (const [k, v] of [
+    ["capRounding", s.capRounding],
+    ["floorRounding", s.floorRounding],
+  ] as const) {
     if (!["floor", "round", "ceiling"].includes(v)) out.push(settingProblem("perf.badSetting", k, v));
   }
-  for (const [r, v] of Object.entries(s.ratingCaps ?? {})) if (!(v >= 0 && v <= 1)) out.push(settingProblem("perf.badSetting", r, v));
+  for (const [r, v] of Object.entries(s.ratingCaps ?? {}))
+    if (!(v >= 0 && v <= 1)) out.push(settingProblem("perf.badSetting", r, v));
   if (s.poolAmount === undefined && s.poolPerCapita === undefined && s.poolPercent === undefined) {
     out.push({ severity: "error", table: "settings", key: "perf.noPool" });
   }
@@ -288,7 +317,7 @@ function checkPerfSettings(s: PerformancePaySettings): Problem[] {
 export function performancePayFromTables(
   tables: ReadTables,
   settings: Partial<PerformancePaySettings> & { payConversion?: Partial<PayConversionSettings> } = {},
-  placements?: ReadonlyMap<string, string>
+  placements?: ReadonlyMap<string, string>,
 ): Outcome<PerformancePayResult> {
   const { payConversion, ...rest } = settings;
   const s: PerformancePaySettings = { ...DEFAULT_PERFORMANCE_PAY_SETTINGS, ...rest };
@@ -318,7 +347,9 @@ export function performancePayFromTables(
       return fail(problems);
     }
     if (source === "forced") {
-      problems.push(...requireColumns(staff, ["performanceScore"], `${t("perf.model", "zh")} / ${t("perf.model", "en")}`));
+      problems.push(
+        ...requireColumns(staff, ["performanceScore"], `${t("perf.model", "zh")} / ${t("perf.model", "en")}`),
+      );
       if (hasErrors(problems)) return fail(problems);
     }
   }
@@ -329,8 +360,10 @@ export function performancePayFromTables(
   if (source === "given") {
     resolved.forEach((r, i) => {
       const v = r.rec.values.rating;
-      if (typeof v !== "string") problems.push(cellProblem(staff, r.rec, "rating", "warning", "perf.noRating", { staff: r.staffId }));
-      else if (!known.has(v)) problems.push(cellProblem(staff, r.rec, "rating", "error", "perf.unknownRating", { allowed }));
+      if (typeof v !== "string")
+        problems.push(cellProblem(staff, r.rec, "rating", "warning", "perf.noRating", { staff: r.staffId }));
+      else if (!known.has(v))
+        problems.push(cellProblem(staff, r.rec, "rating", "error", "perf.unknownRating", { allowed }));
       else ratingOf[i] = v;
     });
     if (hasErrors(problems)) return fail(problems);
@@ -388,7 +421,13 @@ export function performancePayFromTables(
     return p;
   });
   if (defaulted > 0) {
-    problems.push({ severity: "info", table: "staff", tableName: staff.tableName, key: "perf.defaultPostCoefficient", params: { count: defaulted, staff: firstDefaulted } });
+    problems.push({
+      severity: "info",
+      table: "staff",
+      tableName: staff.tableName,
+      key: "perf.defaultPostCoefficient",
+      params: { count: defaulted, staff: firstDefaulted },
+    });
   }
   const unitCoefficients = new Map<string, number>();
   if (tables.units) {
@@ -398,7 +437,14 @@ export function performancePayFromTables(
       if (typeof u === "string" && typeof c === "number") unitCoefficients.set(u, c);
     }
     for (const u of new Set(units)) {
-      if (!unitCoefficients.has(u)) problems.push({ severity: "info", table: "units", tableName: tables.units.tableName, key: "perf.defaultUnitCoefficient", params: { unit: u } });
+      if (!unitCoefficients.has(u))
+        problems.push({
+          severity: "info",
+          table: "units",
+          tableName: tables.units.tableName,
+          key: "perf.defaultUnitCoefficient",
+          params: { unit: u },
+        });
     }
   }
   // Without a Ratings table everyone counts with coefficient 1.
@@ -415,7 +461,8 @@ export function performancePayFromTables(
       baseFen = conv.value.summary.annualAfter;
     } else {
       baseFen = 0;
-      for (const r of resolved) if (typeof r.rec.values.currentPay === "number") baseFen += yuanToFen(r.rec.values.currentPay) * 12;
+      for (const r of resolved)
+        if (typeof r.rec.values.currentPay === "number") baseFen += yuanToFen(r.rec.values.currentPay) * 12;
     }
   }
   const pool = poolFromSettings(s, people.length, baseFen)!;
@@ -428,10 +475,22 @@ export function performancePayFromTables(
   if (!alloc.ok) return fail([...problems, ...alloc.problems]);
   for (const u of alloc.value.units) {
     if (u.weight === 0 && u.headcount > 0 && u.coefficient > 0) {
-      problems.push({ severity: "warning", table: "staff", tableName: staff.tableName, key: "perf.unitNoReward", params: { unit: u.unit } });
+      problems.push({
+        severity: "warning",
+        table: "staff",
+        tableName: staff.tableName,
+        key: "perf.unitNoReward",
+        params: { unit: u.unit },
+      });
     }
     if (u.capInfeasible) {
-      problems.push({ severity: "warning", table: "staff", tableName: staff.tableName, key: "perf.capInfeasible", params: { unit: u.unit } });
+      problems.push({
+        severity: "warning",
+        table: "staff",
+        tableName: staff.tableName,
+        key: "perf.capInfeasible",
+        params: { unit: u.unit },
+      });
     }
   }
   if (source === "none") for (const l of alloc.value.lines) delete l.rating;
