@@ -106,6 +106,9 @@ describe("reform (in-process)", () => {
       expect(src!.rows.length).toBeGreaterThanOrEqual(s.rows + 1);
     }
     expect(summary.scenarios[0].name).toBe("基准方案");
+    const names = summary.sheets.map((x: { name: string }) => x.name);
+    for (const n of ["竞聘结果", "岗位录取", "薪酬套改", "绩效分配", "编制分析", "周转编制池"])
+      expect(names).toContain(n);
     // The sheets read back equal the engines' own results for the baseline scenario.
     const tables = readTables(identifyTables(sampleSources(sample)));
     const baseline = readScenarios(tables.scenarios!).scenarios[0].params;

@@ -16,8 +16,7 @@ import {
   type PayConversionSettings,
   type PerformancePaySettings,
 } from "../engine/pay";
-import { rebidFromTables } from "../engine/rebid/fromTables";
-import type { RebidSettings } from "../engine/rebid/types";
+import { rebidFromTables, rebidSheets, type RebidSettings } from "../engine/rebid";
 import type { ParamSet } from "../engine/scenario/params";
 import { fail, ok } from "../engine/types";
 import type { Indicators, ModelAdapter } from "./models";
@@ -98,8 +97,7 @@ const rebid: ModelAdapter = {
     if (res.bottom) indicators.bottomFlagged = res.bottom.flagged.filter(Boolean).length;
     const notes: string[] = [];
     if (familyParams(params, "weight")) notes.push(t("cli.weightParamsIgnored", lang));
-    notes.push(t("cli.rebidNoSheets", lang));
-    return ok({ sheets: [], indicators, notes }, r.problems);
+    return ok({ sheets: rebidSheets(res, lang), indicators, notes }, r.problems);
   },
 };
 

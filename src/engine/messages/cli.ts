@@ -107,10 +107,6 @@ export const cliMessages = {
     zh: "方案中的权重参数（如“面试权重”）尚未用于竞聘计算，使用权重表",
     en: "Weight parameters of the scenario (e.g. “Interview Weight”) are not applied yet; the Weights table is used",
   },
-  "cli.rebidNoSheets": {
-    zh: "竞聘结果工作表（竞聘结果、岗位录取）将随竞聘模型的输出功能提供；本次仅用其录取结果计算薪酬与编制",
-    en: "Re-bidding result sheets (Placements, Post Fill) come with the re-bidding model's sheet output; this run uses its placements for pay and headcount",
-  },
   "cli.moreProblems": {
     zh: "……另有 {count} 条警告或提示未列出（reform check 可列出全部）",
     en: "… and {count} more warnings or notes (reform check lists them all)",
