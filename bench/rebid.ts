@@ -65,11 +65,24 @@ export function main(): void {
       if (gc) gc();
       const before = rssMb();
       let peak = before;
+      const cpu: number[] = [];
       const ms = medianMs(() => {
+        const c0 = process.cpuUsage();
         rebid(input, { mechanism });
+        const c = process.cpuUsage(c0);
+        cpu.push((c.user + c.system) / 1000);
         peak = Math.max(peak, rssMb());
       }, 7);
-      report("rebid", { n, posts: postCount, choices, mechanism, median_ms: ms, peak_mb: peak });
+      cpu.sort((a, b) => a - b);
+      report("rebid", {
+        n,
+        posts: postCount,
+        choices,
+        mechanism,
+        median_ms: ms,
+        peak_mb: peak,
+        median_cpu_ms: cpu[cpu.length >> 1],
+      });
     }
   }
 }
