@@ -71,7 +71,12 @@ function bucketsOf(capacity: PoolCapacity): {
   }
   const list = Object.entries(capacity).map(([bucket, c]) => ({ bucket, capacity: c }));
   const byKey = new Map(list.map((b) => [normalizeHeader(b.bucket), b.bucket]));
-  return { list, find: (kind) => byKey.get(normalizeHeader(kind)) };
+  const seen = new Map<string, string | undefined>();
+  const find = (kind: string): string | undefined => {
+    if (!seen.has(kind)) seen.set(kind, byKey.get(normalizeHeader(kind)));
+    return seen.get(kind);
+  };
+  return { list, find };
 }
 
 /**
