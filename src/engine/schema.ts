@@ -47,15 +47,7 @@ export interface TableDef {
 }
 
 export type TableId =
-  | "staff"
-  | "posts"
-  | "weights"
-  | "payScale"
-  | "ratings"
-  | "units"
-  | "poolLedger"
-  | "scenarios"
-  | "functions";
+  "staff" | "posts" | "weights" | "payScale" | "ratings" | "units" | "poolLedger" | "scenarios" | "functions";
 
 const SCORE = { type: "number" as const, min: 0 };
 
@@ -65,7 +57,15 @@ export const STAFF: TableDef = {
   en: "Staff",
   aliases: ["人员表", "人员名单", "职工", "employees", "people"],
   columns: [
-    { key: "id", zh: "工号", en: "Staff ID", aliases: ["编号", "人员编号", "id", "staffno", "employeeid"], type: "text", required: true, unique: true },
+    {
+      key: "id",
+      zh: "工号",
+      en: "Staff ID",
+      aliases: ["编号", "人员编号", "id", "staffno", "employeeid"],
+      type: "text",
+      required: true,
+      unique: true,
+    },
     { key: "name", zh: "姓名", en: "Name", type: "text" },
     { key: "unit", zh: "原单位", en: "Unit", aliases: ["单位", "部门", "原部门", "department"], type: "text" },
     { key: "identity", zh: "身份", en: "Identity", aliases: ["人员身份", "编制身份"], type: "text" },
@@ -75,25 +75,52 @@ export const STAFF: TableDef = {
       en: "Function",
       aliases: ["职能", "职能类别"],
       type: "text",
-      choices: { economic: ["经济发展", "经济发展类", "economic", "economicdevelopment"], social: ["社会事务", "社会事务类", "social", "socialaffairs"] },
+      choices: {
+        economic: ["经济发展", "经济发展类", "economic", "economicdevelopment"],
+        social: ["社会事务", "社会事务类", "social", "socialaffairs"],
+      },
     },
     { key: "education", zh: "学历", en: "Education", type: "education" },
     { key: "age", zh: "年龄", en: "Age", type: "number", min: 0, max: 120 },
-    { key: "years", zh: "工龄", en: "Years of Service", aliases: ["years", "service", "serviceyears"], type: "number", min: 0, max: 80 },
-    { key: "currentPay", zh: "现月薪", en: "Current Pay", aliases: ["月薪", "现工资", "currentmonthlypay"], type: "number", min: 0 },
+    {
+      key: "years",
+      zh: "工龄",
+      en: "Years of Service",
+      aliases: ["years", "service", "serviceyears"],
+      type: "number",
+      min: 0,
+      max: 80,
+    },
+    {
+      key: "currentPay",
+      zh: "现月薪",
+      en: "Current Pay",
+      aliases: ["月薪", "现工资", "currentmonthlypay"],
+      type: "number",
+      min: 0,
+    },
     { key: "written", zh: "笔试", en: "Written", aliases: ["笔试成绩", "writtentest"], ...SCORE },
     { key: "interview", zh: "面试", en: "Interview", aliases: ["面试成绩"], ...SCORE },
     { key: "peerReview", zh: "民主测评", en: "Peer Review", aliases: ["测评"], ...SCORE },
     { key: "appraisal", zh: "年度考核", en: "Appraisal", aliases: ["考核得分", "annualappraisal"], ...SCORE },
     { key: "composite", zh: "综合成绩", en: "Composite", aliases: ["总成绩", "compositescore"], ...SCORE },
-    { key: "acceptAdjustment", zh: "服从调剂", en: "Accept Adjustment", aliases: ["调剂", "adjustment"], type: "yesno" },
+    {
+      key: "acceptAdjustment",
+      zh: "服从调剂",
+      en: "Accept Adjustment",
+      aliases: ["调剂", "adjustment"],
+      type: "yesno",
+    },
     {
       key: "transferChoice",
       zh: "分流意愿",
       en: "Transfer Choice",
       aliases: ["分流"],
       type: "text",
-      choices: { compete: ["竞聘", "compete", "rebid"], transfer: ["随职能划转", "划转", "transfer", "transferwithfunction"] },
+      choices: {
+        compete: ["竞聘", "compete", "rebid"],
+        transfer: ["随职能划转", "划转", "transfer", "transferwithfunction"],
+      },
     },
     { key: "rating", zh: "考核等次", en: "Rating", aliases: ["等次"], type: "text" },
     { key: "performanceScore", zh: "绩效得分", en: "Performance Score", aliases: ["绩效分", "绩效"], type: "number" },
@@ -102,7 +129,15 @@ export const STAFF: TableDef = {
     { key: "grade", zh: "岗级", en: "Grade", type: "text" },
     { key: "postCoefficient", zh: "岗位系数", en: "Post Coefficient", aliases: ["系数"], type: "number", min: 0 },
   ],
-  patterns: [{ key: "choices", zh: "志愿", en: "Choice", pattern: /^(?:志愿(\d+)|第(\d+)志愿|choice(\d+)|preference(\d+))$/, type: "text" }],
+  patterns: [
+    {
+      key: "choices",
+      zh: "志愿",
+      en: "Choice",
+      pattern: /^(?:志愿(\d+)|第(\d+)志愿|choice(\d+)|preference(\d+))$/,
+      type: "text",
+    },
+  ],
 };
 
 export const POSTS: TableDef = {
@@ -111,18 +146,47 @@ export const POSTS: TableDef = {
   en: "Posts",
   aliases: ["岗位表", "岗位设置", "positions", "post"],
   columns: [
-    { key: "id", zh: "岗位编号", en: "Post ID", aliases: ["编号", "id", "postno", "positionid"], type: "text", required: true, unique: true },
+    {
+      key: "id",
+      zh: "岗位编号",
+      en: "Post ID",
+      aliases: ["编号", "id", "postno", "positionid"],
+      type: "text",
+      required: true,
+      unique: true,
+    },
     { key: "title", zh: "岗位名称", en: "Title", aliases: ["名称", "岗位", "posttitle"], type: "text" },
     { key: "unit", zh: "所属部门", en: "Unit", aliases: ["部门", "单位", "department"], type: "text" },
     { key: "category", zh: "岗位类别", en: "Category", aliases: ["类别"], type: "text" },
     { key: "grade", zh: "岗级", en: "Grade", aliases: ["岗位等级"], type: "text" },
-    { key: "quota", zh: "职数", en: "Quota", aliases: ["岗位数", "名额", "seats"], type: "integer", min: 0, required: true },
+    {
+      key: "quota",
+      zh: "职数",
+      en: "Quota",
+      aliases: ["岗位数", "名额", "seats"],
+      type: "integer",
+      min: 0,
+      required: true,
+    },
     { key: "minScore", zh: "最低分数", en: "Minimum Score", aliases: ["最低分", "minscore"], type: "number", min: 0 },
-    { key: "minEducation", zh: "最低学历", en: "Minimum Education", aliases: ["学历要求", "mineducation"], type: "education" },
+    {
+      key: "minEducation",
+      zh: "最低学历",
+      en: "Minimum Education",
+      aliases: ["学历要求", "mineducation"],
+      type: "education",
+    },
     { key: "maxAge", zh: "最高年龄", en: "Maximum Age", aliases: ["年龄上限", "maxage"], type: "number", min: 0 },
     { key: "minYears", zh: "最低工龄", en: "Minimum Years", aliases: ["工龄要求", "minyears"], type: "number", min: 0 },
     { key: "leader", zh: "领导职务", en: "Leader", aliases: ["领导岗位"], type: "yesno" },
-    { key: "postCoefficient", zh: "岗位系数", en: "Post Coefficient", aliases: ["系数", "coefficient"], type: "number", min: 0 },
+    {
+      key: "postCoefficient",
+      zh: "岗位系数",
+      en: "Post Coefficient",
+      aliases: ["系数", "coefficient"],
+      type: "number",
+      min: 0,
+    },
   ],
 };
 
@@ -131,7 +195,9 @@ export const WEIGHTS: TableDef = {
   zh: "权重",
   en: "Weights",
   aliases: ["权重表", "成绩权重", "weight"],
-  columns: [{ key: "category", zh: "岗位类别", en: "Category", aliases: ["类别"], type: "text", required: true, unique: true }],
+  columns: [
+    { key: "category", zh: "岗位类别", en: "Category", aliases: ["类别"], type: "text", required: true, unique: true },
+  ],
 };
 
 export const PAY_SCALE: TableDef = {
@@ -154,10 +220,42 @@ export const RATINGS: TableDef = {
   en: "Ratings",
   aliases: ["等次", "等次表", "rating"],
   columns: [
-    { key: "rating", zh: "等次", en: "Rating", aliases: ["考核等次", "grade"], type: "text", required: true, unique: true },
-    { key: "coefficient", zh: "系数", en: "Coefficient", aliases: ["等次系数"], type: "number", min: 0, required: true },
-    { key: "maxShare", zh: "比例上限", en: "Max Share", aliases: ["上限比例", "maxshare"], type: "number", min: 0, max: 1 },
-    { key: "minShare", zh: "比例下限", en: "Min Share", aliases: ["下限比例", "minshare"], type: "number", min: 0, max: 1 },
+    {
+      key: "rating",
+      zh: "等次",
+      en: "Rating",
+      aliases: ["考核等次", "grade"],
+      type: "text",
+      required: true,
+      unique: true,
+    },
+    {
+      key: "coefficient",
+      zh: "系数",
+      en: "Coefficient",
+      aliases: ["等次系数"],
+      type: "number",
+      min: 0,
+      required: true,
+    },
+    {
+      key: "maxShare",
+      zh: "比例上限",
+      en: "Max Share",
+      aliases: ["上限比例", "maxshare"],
+      type: "number",
+      min: 0,
+      max: 1,
+    },
+    {
+      key: "minShare",
+      zh: "比例下限",
+      en: "Min Share",
+      aliases: ["下限比例", "minshare"],
+      type: "number",
+      min: 0,
+      max: 1,
+    },
   ],
 };
 
@@ -167,7 +265,15 @@ export const UNITS: TableDef = {
   en: "Units",
   aliases: ["机构表", "单位", "单位表", "organisations", "organizations", "bodies"],
   columns: [
-    { key: "unit", zh: "单位", en: "Unit", aliases: ["机构", "机构名称", "单位名称", "name"], type: "text", required: true, unique: true },
+    {
+      key: "unit",
+      zh: "单位",
+      en: "Unit",
+      aliases: ["机构", "机构名称", "单位名称", "name"],
+      type: "text",
+      required: true,
+      unique: true,
+    },
     { key: "type", zh: "类型", en: "Type", aliases: ["机构类型"], type: "text" },
     { key: "level", zh: "规格", en: "Level", aliases: ["机构规格"], type: "text" },
     { key: "function", zh: "职能", en: "Function", aliases: ["职能类别"], type: "text" },
@@ -177,7 +283,14 @@ export const UNITS: TableDef = {
     { key: "leaderQuota", zh: "领导职数", en: "Leader Quota", type: "integer", min: 0 },
     { key: "actualLeaders", zh: "实配领导", en: "Actual Leaders", aliases: ["实配领导职数"], type: "integer", min: 0 },
     { key: "afterReform", zh: "改革后", en: "After Reform", aliases: ["改革后去向", "去向"], type: "text" },
-    { key: "assessmentCoefficient", zh: "考核系数", en: "Assessment Coefficient", aliases: ["单位考核系数", "unitcoefficient"], type: "number", min: 0 },
+    {
+      key: "assessmentCoefficient",
+      zh: "考核系数",
+      en: "Assessment Coefficient",
+      aliases: ["单位考核系数", "unitcoefficient"],
+      type: "number",
+      min: 0,
+    },
     { key: "ranking", zh: "考核排名", en: "Ranking", aliases: ["排名", "rank"], type: "integer", min: 1 },
   ],
 };
@@ -186,7 +299,7 @@ export const POOL_LEDGER: TableDef = {
   id: "poolLedger",
   zh: "周转编制台账",
   en: "PoolLedger",
-  aliases: ["周转编制", "周转池", "poolledger", "pool", "ledger"],
+  aliases: ["周转编制", "周转池", "poolledger", "ledger", "pool ledger"],
   columns: [
     { key: "unit", zh: "单位", en: "Unit", type: "text", required: true },
     { key: "kind", zh: "编制类型", en: "Kind", type: "text" },
@@ -203,7 +316,17 @@ export const SCENARIOS: TableDef = {
   zh: "方案",
   en: "Scenarios",
   aliases: ["方案表", "情景", "scenario"],
-  columns: [{ key: "scenario", zh: "方案", en: "Scenario", aliases: ["方案名称", "name"], type: "text", required: true, unique: true }],
+  columns: [
+    {
+      key: "scenario",
+      zh: "方案",
+      en: "Scenario",
+      aliases: ["方案名称", "name"],
+      type: "text",
+      required: true,
+      unique: true,
+    },
+  ],
 };
 
 export const FUNCTIONS_LIST: TableDef = {

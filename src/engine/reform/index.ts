@@ -1,0 +1,3 @@
+/** The whole reform: `runReform` and its types. */
+export * from "./types";
+export * from "./run";
