@@ -47,7 +47,6 @@ export function reduction(before: number, after: number): number {
  * @param [asOf] The date (default: the ledger's latest borrowed or returned date).
  * @returns Slots available on that date.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function poolbalance(ledger: any[][], capacity: number, asOf?: number): number {
   const lang = functionLang();
   const cap = numberArg(capacity, "capacity");
@@ -71,7 +70,6 @@ export function poolbalance(ledger: any[][], capacity: number, asOf?: number): n
  * @param units The Units table with its header row (单位 Unit, 核定编制 Authorized, 实有人数 Actual, and optionally 领导职数 Leader Quota, 实配领导 Actual Leaders).
  * @returns A table: unit, vacancies, over-establishment, leaders over quota.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function quotacheck(units: any[][]): any[][] {
   const lang = functionLang();
   const rows = toRows(units);

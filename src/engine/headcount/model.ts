@@ -92,7 +92,11 @@ function missingTable(table: string): Problem {
   return { severity: "error", table, key: "table.missing", params: { table } };
 }
 
-/** Units table records → UnitInput (blank numbers stay undefined). */
+/**
+ * Units table records → UnitInput (blank numbers stay undefined).
+ *
+ * @example unitsFromRead(readTable(UNITS, [["单位", "核定编制"], ["财政局", 10]])) // => [{ row: 2, unit: "财政局", authorized: 10, … }]
+ */
 export function unitsFromRead(read: TableRead): UnitInput[] {
   return read.records
     .filter((r) => text(r, "unit") !== undefined)
@@ -113,7 +117,12 @@ export function unitsFromRead(read: TableRead): UnitInput[] {
     }));
 }
 
-/** Pool ledger records → loans (rows without a readable unit, slots or borrowed date are left out). */
+/**
+ * Pool ledger records → loans (rows without a readable unit, slots or borrowed date are left out).
+ *
+ * @example loansFromRead(readTable(POOL_LEDGER, [["单位", "数量", "借用日期"], ["A", 2, "2024-03-01"]]))
+ *   // => [{ row: 2, unit: "A", kind: "", slots: 2, borrowed: 19783, … }]
+ */
 export function loansFromRead(read: TableRead): PoolLoan[] {
   const out: PoolLoan[] = [];
   for (const r of read.records) {

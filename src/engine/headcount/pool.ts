@@ -248,7 +248,14 @@ export function poolBalance(
   };
 }
 
-/** Problems for refused and invalid loans, naming their ledger rows. */
+/**
+ * Warnings for refused loans and returns without a loan, naming their ledger rows (columns by their
+ * Chinese schema header; the model puts the user's own header on them).
+ *
+ * @example
+ * poolProblems(poolBalance([{ row: 2, unit: "A", kind: "", slots: 3, borrowed: 1 }], 2, 5))
+ *   // => [{ severity: "warning", table: "poolLedger", tableRow: 2, column: "数量", key: "pool.refused", … }]
+ */
 export function poolProblems(balance: PoolBalance, tableName?: string): Problem[] {
   const out: Problem[] = [];
   for (const v of balance.loans) {
