@@ -8,6 +8,19 @@ import { forcedDistribution, type RatingLevel } from "../src/engine/pay/forced";
 import { payScaleOf as scaleOf } from "../src/engine/pay/scale";
 import { medianMs, prng, report } from "./_util";
 
+/** Median CPU time (user + system, ms) of `runs` calls: less sensitive than wall time to a busy machine. */
+function medianCpuMs(fn: () => unknown, runs = 7): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    fn();
+    const c = process.cpuUsage(c0);
+    times.push((c.user + c.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)];
+}
+
 const N = 100_000;
 const UNITS = 50;
 const rnd = prng(42);
@@ -28,8 +41,9 @@ const people: PayPerson[] = Array.from({ length: N }, (_, i) => {
     years: Math.floor(rnd() * 35),
   };
 });
-const convertMs = medianMs(() => convertPay(people, scale, { protection: "phase" }), 7, 1);
-report("pay-convert", { n: N, median_ms: convertMs });
+const runConvert = () => convertPay(people, scale, { protection: "phase" });
+const convertMs = medianMs(runConvert, 7, 1);
+report("pay-convert", { n: N, median_ms: convertMs, cpu_ms: medianCpuMs(runConvert) });
 
 const ratings: RatingLevel[] = [
   { rating: "优秀", coefficient: 1.5, maxShare: 0.2 },
@@ -41,18 +55,15 @@ const units = people.map((p) => p.unit!);
 const scores = people.map(() => Math.round(rnd() * 1000) / 10);
 const post = people.map(() => 0.8 + Math.floor(rnd() * 8) / 10);
 const unitCoefficients = new Map(Array.from({ length: UNITS }, (_, u) => [`U${u}`, 0.9 + (u % 5) / 20]));
-const perfMs = medianMs(
-  () => {
-    const fd = forcedDistribution(scores, ratings, units);
-    const perf: PerfPerson[] = people.map((p, i) => ({
-      staffId: p.staffId,
-      unit: units[i],
-      postCoefficient: post[i],
-      rating: fd.ratings[i],
-    }));
-    return allocatePerformancePay(perf, ratings, 1_200_000_000, { individualCap: 1.3, unitCoefficients });
-  },
-  7,
-  1,
-);
-report("perf-pay", { n: N, units: UNITS, median_ms: perfMs });
+const runPerf = () => {
+  const fd = forcedDistribution(scores, ratings, units);
+  const perf: PerfPerson[] = people.map((p, i) => ({
+    staffId: p.staffId,
+    unit: units[i],
+    postCoefficient: post[i],
+    rating: fd.ratings[i],
+  }));
+  return allocatePerformancePay(perf, ratings, 1_200_000_000, { individualCap: 1.3, unitCoefficients });
+};
+const perfMs = medianMs(runPerf, 7, 1);
+report("perf-pay", { n: N, units: UNITS, median_ms: perfMs, cpu_ms: medianCpuMs(runPerf) });

@@ -65,7 +65,6 @@ function gradeOf(payScale: unknown, grade: unknown, lang: Lang, multiplier = 1):
  * @param [rule] notBelow (就近就高, default), notAbove (就近就低), nearest (就近) or entry (起点).
  * @returns One row: step, new pay, protected amount (yuan).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function paystep(currentPay: number, grade: string, payScale: any[][], rule?: string): any[][] {
   const lang = functionLang();
   const cur = nonNegative(currentPay, "currentPay", lang);
@@ -99,7 +98,6 @@ export function paystep(currentPay: number, grade: string, payScale: any[][], ru
  * @param payScale The PayScale table with its header row (岗级 Grade, 下限 Min, 中点 Mid, 上限 Max).
  * @returns One row: compa-ratio, range penetration.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function bandpos(pay: number, grade: string, payScale: any[][]): any[][] {
   const lang = functionLang();
   const p = nonNegative(pay, "pay", lang);
@@ -118,7 +116,6 @@ export function bandpos(pay: number, grade: string, payScale: any[][]): any[][] 
  * @param [unit] "fen" (分, default) or "yuan" (元: whole yuan, odd fen of the total spread too).
  * @returns The parts in yuan, in the shape of the weights.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function allocate(total: number, weights: any[][], unit?: string): any[][] {
   const lang = functionLang();
   const tot = nonNegative(total, "total", lang);
@@ -153,7 +150,6 @@ export function allocate(total: number, weights: any[][], unit?: string): any[][
  * @param [groups] The group (unit) of each row; default one group.
  * @returns The rating of each row.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function forcedrank(scores: any[][], ratings: any[][], groups?: any[][]): any[][] {
   const lang = functionLang();
   const list = toList(scores);
@@ -204,7 +200,6 @@ function isEmptyRange(value: unknown): boolean {
  * @param [basicShare] The basic share (default 0.7).
  * @returns A header row, then per staff row: basic, reward, total (yuan).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function perfpay(staff: any[][], posts: any[][], ratings: any[][], pool: number, basicShare?: number): any[][] {
   const lang = functionLang();
   const p = nonNegative(pool, "pool", lang);

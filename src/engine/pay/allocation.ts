@@ -29,41 +29,56 @@ export interface CappedSplit {
 /**
  * Splits `total` over `weights` with no part above `cap`: parts above the cap are held at it and the
  * excess is split again over the others by their weights, repeatedly, until none exceeds it. Exact: the
- * parts sum to `total`. Requires cap × (number of positive weights) ≥ total to be feasible; otherwise,
- * or when the remaining people all have weight 0, returns the uncapped split with `infeasible`.
+ * parts sum to `total`.
+ *
+ * To save re-splits on large units, the people to hold are first found on exact shares (water-filling:
+ * largest weights first, while total × w ÷ Σw of the rest exceeds the cap), then the rest is split in
+ * fen by largest remainder and anyone a rounding fen pushes above the cap is held too, repeatedly.
+ * Requires cap × (number of positive weights) ≥ total to be feasible; otherwise, or when the remaining
+ * people all have weight 0, returns the uncapped split with `infeasible`. `null` when every weight is 0.
  *
  * @example splitWithCap(1000, [8, 1, 1], 400) // => { parts: [400, 300, 300], capped: [true, false, false], rounds: 1, infeasible: false }
  */
 export function splitWithCap(total: number, weights: ReadonlyArray<number>, cap: number, unit = 1): CappedSplit | null {
-  const first = splitExact(total, weights, unit);
-  if (!first) return null;
   const n = weights.length;
   const capped = new Array<boolean>(n).fill(false);
-  let parts = first;
+  const order: number[] = [];
+  let W = 0;
+  for (let i = 0; i < n; i++) {
+    if (weights[i] > 0 && Number.isFinite(weights[i])) {
+      order.push(i);
+      W += weights[i];
+    }
+  }
+  if (order.length === 0)
+    return total === 0 ? { parts: new Array<number>(n).fill(0), capped, rounds: 0, infeasible: false } : null;
+  order.sort((a, b) => weights[b] - weights[a] || a - b);
+  let rest = total;
   let rounds = 0;
+  for (let k = 0; k < order.length && W > 0 && (rest * weights[order[k]]) / W > cap; k++) {
+    capped[order[k]] = true;
+    rest -= cap;
+    W -= weights[order[k]];
+    rounds = 1;
+  }
+  const w: number[] = new Array<number>(n);
   for (;;) {
+    for (let i = 0; i < n; i++) w[i] = capped[i] ? 0 : weights[i];
+    const parts = rest >= 0 ? splitExact(rest, w, unit) : null;
+    if (!parts) {
+      const plain = splitExact(total, weights, unit);
+      return plain ? { parts: plain, capped: new Array<boolean>(n).fill(false), rounds, infeasible: true } : null;
+    }
     let over = false;
     for (let i = 0; i < n; i++) {
-      if (!capped[i] && parts[i] > cap) {
+      if (capped[i]) parts[i] = cap;
+      else if (parts[i] > cap) {
         capped[i] = true;
+        rest -= cap;
         over = true;
       }
     }
-    if (!over) break;
+    if (!over) return { parts, capped, rounds, infeasible: false };
     rounds++;
-    let held = 0;
-    const w: number[] = new Array<number>(n);
-    for (let i = 0; i < n; i++) {
-      if (capped[i]) {
-        held += cap;
-        w[i] = 0;
-      } else w[i] = weights[i];
-    }
-    const rest = total - held;
-    const again = rest >= 0 ? splitExact(rest, w, unit) : null;
-    if (!again) return { parts: first, capped: new Array<boolean>(n).fill(false), rounds, infeasible: true };
-    for (let i = 0; i < n; i++) if (capped[i]) again[i] = cap;
-    parts = again;
   }
-  return { parts, capped, rounds, infeasible: false };
 }
