@@ -52,17 +52,37 @@ describe("allocate", () => {
             for (let j = 0; j < weights.length; j++)
               if (Math.round(weights[i] * 1e6) > Math.round(weights[j] * 1e6) && parts[i] < parts[j]) return false;
           return parts.every((p) => Number.isInteger(p) && p >= 0);
-        }
-      )
+        },
+      ),
     );
   });
 
   it("in whole units keeps the total", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 20 }), (total, w) => {
-        const parts = allocateInUnits(total, w, 100)!;
-        return parts.reduce((a, b) => a + b, 0) === total;
-      })
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 20 }),
+        (total, w) => {
+          const parts = allocateInUnits(total, w, 100)!;
+          return parts.reduce((a, b) => a + b, 0) === total;
+        },
+      ),
+    );
+  });
+});
+
+describe("roundHalfUp agrees with decimal rounding of the written value", () => {
+  it("for any value with up to 6 decimals", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 4 }), (units, d) => {
+        // x = units / 10^6 written in decimal; expected = half-away-from-zero at d decimals, exactly.
+        const x = units / 1e6;
+        const scale = 10 ** (6 - d);
+        const q = Math.trunc(Math.abs(units) / scale);
+        const rem = Math.abs(units) - q * scale;
+        const expected = (Math.sign(units) * (rem * 2 >= scale ? q + 1 : q)) / 10 ** d;
+        return roundHalfUp(x, d) + 0 === expected + 0;
+      }),
     );
   });
 });

@@ -16,11 +16,18 @@ export function roundHalfUp(x: number, decimals = 0): number {
   if (!Number.isFinite(x)) return x;
   const sign = x < 0 ? -1 : 1;
   const a = Math.abs(x);
-  // Shift by string exponent so that 1.005 is treated as written, then fix representation error.
+  const p = POW10[decimals] ?? 10 ** decimals;
+  const y = a * p;
+  const f = y - Math.floor(y);
+  // Fast path: far from a .5 boundary, float error cannot change the result (r / p is correctly rounded).
+  if (Math.abs(f - 0.5) > 1e-6) return (sign * Math.round(y)) / p;
+  // Near a boundary: shift by string exponent so that 1.005 is treated as written.
   const shifted = Number(`${a}e${decimals}`);
   const r = Math.round(Number(shifted.toPrecision(15)));
-  return sign * Number(`${r}e-${decimals}`);
+  return (sign * r) / p;
 }
+
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000];
 
 /**
  * Rounds a count by a named mode.
@@ -73,7 +80,8 @@ function toIntegerWeights(weights: ReadonlyArray<number>): number[] {
  * @example allocate(1000, [0.7, 0.3]) // => [700, 300]
  */
 export function allocate(total: number, weights: ReadonlyArray<number>): number[] | null {
-  if (!Number.isSafeInteger(total) || total < 0) throw new RangeError(`allocate: total must be a non-negative safe integer, got ${total}`);
+  if (!Number.isSafeInteger(total) || total < 0)
+    throw new RangeError(`allocate: total must be a non-negative safe integer, got ${total}`);
   const w = toIntegerWeights(weights);
   const n = w.length;
   let sum = 0;
