@@ -86,3 +86,26 @@ describe("roundHalfUp agrees with decimal rounding of the written value", () => 
     );
   });
 });
+
+describe("allocate matches the textbook largest-remainder method", () => {
+  it("on random integer weights (reference: sort every remainder)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 40 }),
+        (total, weights) => {
+          const sum = weights.reduce((a, b) => a + b, 0);
+          const got = allocate(total, weights);
+          if (sum === 0) return got === (total === 0 ? got : null);
+          const base = weights.map((w) => Math.floor((total * w) / sum));
+          const rem = weights.map((w, i) => total * w - base[i] * sum);
+          const order = weights.map((_, i) => i).filter((i) => weights[i] > 0);
+          order.sort((a, b) => rem[b] - rem[a] || a - b);
+          let left = total - base.reduce((a, b) => a + b, 0);
+          for (const i of order) if (left-- > 0) base[i] += 1;
+          return JSON.stringify(got) === JSON.stringify(base);
+        },
+      ),
+    );
+  });
+});

@@ -118,14 +118,69 @@ export function allocate(total: number, weights: ReadonlyArray<number>): number[
     rem[i] = r;
     given += q;
   }
-  let left = total - given;
-  if (left > 0) {
-    const order: number[] = [];
-    for (let i = 0; i < n; i++) if (w[i] > 0) order.push(i);
-    order.sort((a, b) => rem[b] - rem[a] || a - b);
-    for (let k = 0; left > 0; k++, left--) parts[order[k % order.length]] += 1;
-  }
+  const left = total - given;
+  if (left > 0) distributeLeftover(parts, rem, w, left);
   return parts;
+}
+
+/**
+ * Gives one unit each to the `left` largest remainders (ties to the earlier position) in linear time:
+ * the threshold remainder is found by selection, then everything above it gets a unit and the ties at it
+ * take the rest in row order. `left` is always smaller than the number of positive weights.
+ */
+function distributeLeftover(parts: number[], rem: Float64Array, w: ReadonlyArray<number>, left: number): void {
+  const n = parts.length;
+  const cand = new Float64Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) if (w[i] > 0) cand[m++] = rem[i];
+  const view = cand.subarray(0, m);
+  // Threshold: the left-th largest remainder = the (m - left)-th smallest (0-based).
+  const threshold = selectKth(view, m - left);
+  let above = 0;
+  for (let i = 0; i < n; i++) {
+    if (w[i] > 0 && rem[i] > threshold) {
+      parts[i] += 1;
+      above++;
+    }
+  }
+  let ties = left - above;
+  for (let i = 0; i < n && ties > 0; i++) {
+    if (w[i] > 0 && rem[i] === threshold) {
+      parts[i] += 1;
+      ties--;
+    }
+  }
+}
+
+/** The k-th smallest value (0-based) of `a`, reordering `a` in place (Hoare's selection). */
+function selectKth(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    // Median of three as pivot.
+    const x = a[lo];
+    const y = a[mid];
+    const z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const tmp = a[i];
+        a[i] = a[j];
+        a[j] = tmp;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
 }
 
 /**
@@ -133,7 +188,7 @@ export function allocate(total: number, weights: ReadonlyArray<number>): number[
  * of `total` that is not a multiple of `unit` given, by largest remainder, to the parts as fen.
  * The parts always sum to `total`.
  *
- * @example allocateInUnits(100050, [1, 1], 100) // => [50050, 50000]
+ * @example allocateInUnits(100050, [1, 1], 100) // => [50050, 50000] (500 yuan each, the odd 50 fen to the first)
  */
 export function allocateInUnits(total: number, weights: ReadonlyArray<number>, unit: number): number[] | null {
   if (unit <= 1) return allocate(total, weights);
