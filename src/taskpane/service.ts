@@ -231,10 +231,9 @@ export interface ServiceEngine {
   sweep?(
     tables: ReadTables,
     base: ParamSet,
-    param: string,
-    values: ReadonlyArray<number>,
+    request: SweepRequest,
     lang: Lang,
-  ): EngineComparison;
+  ): EngineComparison & { values: number[] };
 }
 
 /** What a compare or sweep engine returns: indicators per column and the sheets to write. */
@@ -408,18 +407,17 @@ export function createService(host: WorkbookHost, engine: ServiceEngine): Reform
     async sweep(request, lang, hooks = {}) {
       const sweepFn = engine.sweep;
       if (!sweepFn) throw new Error("The sweep engine is not available");
-      const values = sweepValues(request.start, request.end, request.step);
-      if (!values) throw new RangeError("Invalid sweep range");
+      if (!sweepValues(request.start, request.end, request.step)) throw new RangeError("Invalid sweep range");
       const r = await staged(
         lang,
         hooks,
         (read) => {
           const sc = read.scenarios ? readScenarios(read.scenarios) : { scenarios: [], problems: [] };
           const base = sc.scenarios[0]?.params ?? {};
-          const c = sweepFn(read, base, request.param, values, lang);
+          const c = sweepFn(read, base, request, lang);
           return {
             sheets: c.sheets,
-            value: { values, rows: indicatorRows(c.indicators), problems: [...sc.problems, ...c.problems] },
+            value: { values: c.values, rows: indicatorRows(c.indicators), problems: [...sc.problems, ...c.problems] },
           };
         },
         { values: [] as number[], rows: [], problems: [] },
