@@ -19,6 +19,7 @@ import type { InsertResult, ReformService, RunHooks, WorkbookOverview } from "..
 import { TaskControls } from "./TaskControls";
 
 const useStyles = makeStyles({
+  heading: { display: "block", marginBottom: tokens.spacingVerticalXS },
   pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
   model: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
@@ -51,7 +52,9 @@ export function HomePane({ service, overview, loading, error, lang, onRefresh }:
   return (
     <div className={styles.pane}>
       <section aria-label={t("ui.home.tables", lang)}>
-        <Subtitle2 as="h3">{t("ui.home.tables", lang)}</Subtitle2>
+        <Subtitle2 as="h3" className={styles.heading}>
+          {t("ui.home.tables", lang)}
+        </Subtitle2>
         {loading && <Spinner size="tiny" label={t("ui.home.loading", lang)} />}
         {error && (
           <MessageBar intent="error">
@@ -77,7 +80,9 @@ export function HomePane({ service, overview, loading, error, lang, onRefresh }:
       </section>
       {overview && (
         <section aria-label={t("ui.home.models", lang)}>
-          <Subtitle2 as="h3">{t("ui.home.models", lang)}</Subtitle2>
+          <Subtitle2 as="h3" className={styles.heading}>
+            {t("ui.home.models", lang)}
+          </Subtitle2>
           <ul className={styles.list}>
             {overview.readiness.map((r) => (
               <li key={r.model} className={styles.model}>

@@ -14,6 +14,7 @@ import { ResultCards } from "./ResultCards";
 import { TaskControls } from "./TaskControls";
 
 const useStyles = makeStyles({
+  heading: { display: "block", marginBottom: tokens.spacingVerticalXS },
   pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   statuses: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -82,7 +83,9 @@ export function ModelPane({ def, service, overview, lang, onWritten }: ModelPane
       <TaskControls task={task} lang={lang} label={t("ui.run", lang)} disabled={!ready || read.invalid.length > 0} />
       {result && result.status !== "cancelled" && (
         <>
-          <Subtitle2 as="h3">{t("ui.results", lang)}</Subtitle2>
+          <Subtitle2 as="h3" className={styles.heading}>
+            {t("ui.results", lang)}
+          </Subtitle2>
           <ul className={styles.statuses}>
             {result.statuses.map((s) => (
               <li key={s.model}>

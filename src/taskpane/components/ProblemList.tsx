@@ -7,6 +7,7 @@ import type { CellRef } from "../service";
 export const MAX_PROBLEMS_SHOWN = 200;
 
 const useStyles = makeStyles({
+  heading: { display: "block", marginBottom: tokens.spacingVerticalXS },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
   item: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
   text: { flexGrow: 1 },
@@ -34,7 +35,9 @@ export function ProblemList({ problems, lang, locate, onGoTo }: ProblemListProps
   const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
   return (
     <section aria-label={t("ui.problems", lang, { count: problems.length })}>
-      <Subtitle2 as="h3">{t("ui.problems", lang, { count: problems.length })}</Subtitle2>
+      <Subtitle2 as="h3" className={styles.heading}>
+        {t("ui.problems", lang, { count: problems.length })}
+      </Subtitle2>
       {problems.length === 0 ? (
         <Text>{t("ui.problems.none", lang)}</Text>
       ) : (

@@ -12,6 +12,7 @@ import { ProblemList } from "./ProblemList";
 import { TaskControls } from "./TaskControls";
 
 const useStyles = makeStyles({
+  heading: { display: "block", marginBottom: tokens.spacingVerticalXS },
   pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: "4px" },
   sweep: { display: "grid", gridTemplateColumns: "1fr 1fr 1fr", gap: tokens.spacingHorizontalS },
@@ -80,7 +81,9 @@ export function ScenariosPane({ service, overview, lang, onWritten }: ScenariosP
   return (
     <div className={styles.pane}>
       <section aria-label={t("ui.scenarios.list", lang)}>
-        <Subtitle2 as="h3">{t("ui.scenarios.list", lang)}</Subtitle2>
+        <Subtitle2 as="h3" className={styles.heading}>
+          {t("ui.scenarios.list", lang)}
+        </Subtitle2>
         {scenarios.length === 0 ? (
           <Text>{t("ui.scenarios.none", lang)}</Text>
         ) : (
@@ -138,7 +141,9 @@ export function ScenariosPane({ service, overview, lang, onWritten }: ScenariosP
       )}
 
       <section aria-label={t("ui.sweep", lang)}>
-        <Subtitle2 as="h3">{t("ui.sweep", lang)}</Subtitle2>
+        <Subtitle2 as="h3" className={styles.heading}>
+          {t("ui.sweep", lang)}
+        </Subtitle2>
         <div className={styles.sweep}>
           <Field label={t("ui.sweep.param", lang)} className={styles.wide}>
             <Select value={param} onChange={(_, d) => setParam(d.value)}>
