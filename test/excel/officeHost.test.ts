@@ -229,12 +229,12 @@ describe("writeResultsIn", () => {
       expect(writes(fake.log.slice(before))).toEqual([]);
     }
     // A plain sheet named like an input table (alias, other case) is protected; so is a sheet holding
-    // the user's own Excel table; an earlier result sheet named like an alias ("Pool") is not.
+    // the user's own Excel table; an earlier result sheet named like an alias ("Ledger") is not.
     const fake = workbook();
-    fake.addSheet("Pool", [["周转编制"], [3]]);
+    fake.addSheet("Ledger", [["周转编制"], [3]]);
     await expect(
-      writeResultsIn(fake.excelContext, [{ ...placements, name: "POOL" }], { replace: true }),
-    ).rejects.toMatchObject({ key: "host.inputSheet", params: { sheet: "Pool" } });
+      writeResultsIn(fake.excelContext, [{ ...placements, name: "LEDGER" }], { replace: true }),
+    ).rejects.toMatchObject({ key: "host.inputSheet", params: { sheet: "Ledger" } });
     // A sheet holding the user's own Excel table is protected too.
     fake.addSheet("汇总", [["a"], [1]], { table: "Table1" });
     await expect(
