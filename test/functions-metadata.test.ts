@@ -71,6 +71,17 @@ describe("the project's custom functions", () => {
     expect(Object.keys(ZH_CN).sort()).toEqual(en.functions.map((f) => f.id).sort());
   });
 
+  test("no required parameter follows an optional one (Excel expects optional parameters last)", () => {
+    const offenders = en.functions
+      .filter((f) => {
+        const ps = f.parameters ?? [];
+        const firstOptional = ps.findIndex((p) => p.optional);
+        return firstOptional >= 0 && ps.slice(firstOptional).some((p) => !p.optional);
+      })
+      .map((f) => f.id);
+    expect(offenders).toEqual([]);
+  });
+
   test("both languages have the same ids, in the same order, and the same parameter counts and types", () => {
     expect(zh.functions.map((f) => f.id)).toEqual(en.functions.map((f) => f.id));
     expect(zh.functions.map((f) => (f.parameters ?? []).length)).toEqual(

@@ -267,13 +267,19 @@ export function cutoffs(staff: any[][], posts: any[][], mechanism?: string, adju
  * @customfunction BOTTOM
  * @param scores A column of scores.
  * @param [groups] A column of group labels (e.g. unit) as long as scores; leave empty for one group.
- * @param ratio The share to flag, e.g. 0.05 for 5%.
+ * @param [ratio] The share to flag, e.g. 0.05 for 5% (required; optional in the signature only because Excel wants optional parameters last).
  * @param [rounding] ceiling (default), floor or round.
  * @param [minimum] The minimum count per group (default 1).
  * @returns TRUE where flagged, one per score.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function bottom(scores: any[][], groups: any[][], ratio: number, rounding?: string, minimum?: number): any[][] {
+export function bottom(
+  scores: any[][],
+  groups?: any[][],
+  ratio?: number,
+  rounding?: string,
+  minimum?: number,
+): any[][] {
   const lang = functionLang();
   const list = toList(scores);
   const r = optionalNumber(ratio);
