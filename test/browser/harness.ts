@@ -51,6 +51,8 @@ export function chromiumMissing(): string | undefined {
 export interface BuiltPage {
   dir: string;
   built: boolean;
+  /** Why this build: "dist/ is up to date", "REFORM_DIST", or why dist/ could not be used. */
+  why: string;
   /** Removes a temp build (no-op for dist/). */
   dispose(): void;
 }
@@ -80,7 +82,7 @@ export function distStale(dist = path.join(ROOT, "dist")): string | undefined {
  * than every file under src/ and REFORM_BUILD is not 1; else a development build
  * (`webpack --mode development --output-path <temp>`), bounded by `timeoutMs`. `why` says which.
  */
-export async function ensureBuilt(timeoutMs = 90_000): Promise<BuiltPage & { why: string }> {
+export async function ensureBuilt(timeoutMs = 90_000): Promise<BuiltPage> {
   const given = process.env.REFORM_DIST;
   if (given) {
     const dir = path.resolve(given);
