@@ -1,13 +1,14 @@
 import { execFileSync, spawnSync } from "child_process";
+import ExcelJS from "exceljs";
 import { join } from "path";
 import { memoryIO } from "../src/cli/io";
 import { runModels } from "../src/cli/models";
+import { runReform } from "../src/engine/reform/run";
+import { compareScenarios, comparisonSheets } from "../src/engine/scenario/compare";
 import { readScenarios } from "../src/engine/scenario/params";
 import { identifyTables, readTables } from "../src/engine/workbook";
 import { main } from "../src/cli/main";
-import type { ModelAdapter } from "../src/cli/models";
 import type { CellValue } from "../src/engine/types";
-import { ok } from "../src/engine/types";
 import { generateSample, sampleSources, type SampleWorkbook } from "../src/sample/sample";
 import { readXlsx, writeXlsx } from "../src/workbook/xlsx";
 
@@ -113,7 +114,9 @@ describe("reform (in-process)", () => {
     const tables = readTables(identifyTables(sampleSources(sample)));
     const baseline = readScenarios(tables.scenarios!).scenarios[0].params;
     const expected = runModels(tables, { lang: "zh", params: baseline });
-    expect(expected.sheets.map((x) => x.name)).toEqual(summary.sheets.map((x: { name: string }) => x.name));
+    expect([...expected.sheets.map((x) => x.name), "问题清单"]).toEqual(
+      summary.sheets.map((x: { name: string }) => x.name),
+    );
     expect(expected.sheets.length).toBeGreaterThan(0);
     for (const sheet of expected.sheets) {
       const got = out.sources.find((x) => x.sheet === sheet.name)!;
@@ -122,7 +125,7 @@ describe("reform (in-process)", () => {
       const want = sheet.rows.map((r) =>
         sheet.columns.map((c, i) => {
           const v = r[i] ?? null;
-          return c.kind === "date" && typeof v === "number" ? new Date(v * 86_400_000) : v;
+          return c.kind === "date" && typeof v === "number" ? new Date(Date.UTC(1899, 11, 30) + v * 86_400_000) : v;
         }),
       );
       expect(got.rows.slice(1, 1 + want.length).map((r) => r.slice(0, width))).toEqual(want);
@@ -130,82 +133,164 @@ describe("reform (in-process)", () => {
     expect(io.err.some((l) => l.includes("识别到的表"))).toBe(true);
   });
 
-  it("runs through the model seam: results written, missing tables skipped with a note, malformed tables stop the model", async () => {
-    const calls: string[] = [];
-    const echo: ModelAdapter = {
-      id: "rebid",
-      run(tables, params, lang) {
-        calls.push(String(params.mechanism));
-        const staff = tables.staff!;
-        return ok({
-          sheets: [
-            {
-              id: "echo",
-              name: lang === "zh" ? "回显" : "Echo",
-              columns: [
-                { header: "工号", kind: "text" },
-                { header: "现月薪", kind: "money" },
-              ],
-              rows: staff.records.map((r) => [r.values.id as string, r.values.currentPay as number]),
-            },
-          ],
-          indicators: { people: staff.records.length },
-        });
-      },
-    };
-    const failing: ModelAdapter = {
-      id: "pool",
-      run: () => ({
-        ok: false,
-        problems: [
-          {
-            severity: "error",
-            table: "poolLedger",
-            tableName: "周转编制台账",
-            tableRow: 3,
-            columnIndex: 2,
-            key: "cell.notNumber",
-            column: "数量",
-            value: "x",
-          },
-        ],
-      }),
-    };
-    const noUnits = { tables: sample.tables.filter((t) => t.id !== "units") };
-    const io = memoryIO({ "z.xlsx": await xlsxOf(noUnits) });
-    const code = await main(["run", "z.xlsx", "--out", "o.xlsx", "--all-scenarios"], io, { adapters: [echo, failing] });
+  it("skips a model whose table is missing, stops one whose table is malformed, and compares every scenario", async () => {
+    // No Units table (headcount skipped); text in the ledger's 数量 (C3): the pool model stops on it.
+    const broken = edited({ tables: sample.tables.filter((t) => t.id !== "units") }, [[5, 3, 2, "三"]]);
+    expect(broken.tables[5].id).toBe("poolLedger");
+    const io = memoryIO({ "z.xlsx": await xlsxOf(broken) });
+    const code = await main(["run", "z.xlsx", "--out", "o.xlsx", "--all-scenarios", "--json"], io);
     expect(code).toBe(1);
-    expect(calls).toEqual(["parallel", "sequential", "parallel"]);
     const err = io.err.join("\n");
     expect(err).toContain("编制分析：缺少表 机构，未运行");
-    expect(err).toContain("周转编制池：因 1 个问题未能完成");
-    expect(err).toContain("周转编制台账!C3: 错误：“数量”的值“x”不是数字");
+    expect(err).toMatch(/周转编制池：因 \d+ 个问题未能完成/);
+    expect(err).toContain("周转编制台账!C3: 错误：“数量”的值“三”不是数字");
+    const summary = JSON.parse(io.out[io.out.length - 1]);
+    expect(summary.scenarios.map((s: { name: string }) => s.name)).toEqual(["基准方案", "方案二", "方案三"]);
+    const statuses = summary.scenarios[0].models.map((m: { model: string; status: string }) => [m.model, m.status]);
+    expect(statuses).toEqual([
+      ["rebid", "ok"],
+      ["pay", "ok"],
+      ["perf", "ok"],
+      ["headcount", "skipped"],
+      ["pool", "failed"],
+    ]);
     const out = await readXlsx(io.files["o.xlsx"]);
     if (!out.ok) throw new Error(out.key);
-    const echoSheet = out.sources.find((s) => s.sheet === "回显")!;
-    expect(echoSheet.rows.slice(1).map((r) => r.slice(0, 2))).toEqual(
-      sample.tables[0].rows.slice(1).map((r) => [r[0], r[8]]),
-    );
+    // The comparison sheets are the engine's, for the same tables.
+    const tables = readTables(identifyTables(sampleSources(broken)));
+    const want = comparisonSheets(compareScenarios(tables), "zh");
+    expect(want.map((w) => w.name)).toEqual(["方案对比", "方案人员变化"]);
+    for (const sheet of want) {
+      const got = out.sources.find((s) => s.sheet === sheet.name)!;
+      const width = sheet.columns.length;
+      expect(got.rows[0].slice(0, width)).toEqual(sheet.columns.map((c) => c.header));
+      expect(got.rows.slice(1).map((r) => r.slice(0, width))).toEqual(sheet.rows.map((r) => r.map((v) => v ?? null)));
+    }
     const cmp = out.sources.find((s) => s.sheet === "方案对比")!;
     expect(cmp.rows[0].slice(0, 4)).toEqual(["指标", "基准方案", "方案二", "方案三"]);
-    expect(cmp.rows[1].slice(0, 4)).toEqual(["people", 300, 300, 300]);
+    expect(summary.scenarios[1].indicators.placed).toBe(cmp.rows.find((r) => r[0] === "按志愿录取")![2]);
+    // Every problem is listed, with its cell, in the problems sheet.
+    const listed = out.sources.find((s) => s.sheet === "问题清单")!;
+    expect(listed.rows[0].slice(0, 3)).toEqual(["级别", "位置", "说明"]);
+    expect(listed.rows).toContainEqual(["错误", "周转编制台账!C3", "“数量”的值“三”不是数字"]);
   });
 
   it("picks a scenario by name and refuses an unknown one", async () => {
-    const seen: unknown[] = [];
-    const spy: ModelAdapter = {
-      id: "rebid",
-      run: (_t, params) => {
-        seen.push(params.protection);
-        return ok({ sheets: [] });
-      },
-    };
     const io = memoryIO({ "z.xlsx": sampleBytes });
-    expect(await main(["run", "z.xlsx", "--scenario", "方案三"], io, { adapters: [spy] })).toBe(0);
-    expect(seen).toEqual(["phase"]);
+    expect(await main(["run", "z.xlsx", "--scenario", "方案三", "--json"], io)).toBe(0);
+    const summary = JSON.parse(io.out[io.out.length - 1]);
+    expect(summary.scenarios.map((s: { name: string }) => s.name)).toEqual(["方案三"]);
+    const tables = readTables(identifyTables(sampleSources(sample)));
+    const three = readScenarios(tables.scenarios!).scenarios[2];
+    expect(three.params.protection).toBe("phase");
+    const run = runReform(tables, { params: three.params });
+    expect(summary.scenarios[0].indicators.payrollAfter).toBe(run.indicator("payrollAfter"));
+    expect(summary.scenarios[0].indicators.placed).toBe(run.indicator("placed"));
+    const out = await readXlsx(io.files["z-result.xlsx"]);
+    if (!out.ok) throw new Error(out.key);
+    const pay = run.sheets("zh").find((s) => s.name === "薪酬套改")!;
+    const got = out.sources.find((s) => s.sheet === "薪酬套改")!;
+    expect(got.rows.slice(1).map((r) => r.slice(0, pay.columns.length))).toEqual(
+      pay.rows.map((r) => r.map((v) => v ?? null)),
+    );
     const bad = memoryIO({ "z.xlsx": sampleBytes });
-    expect(await main(["run", "z.xlsx", "--scenario", "方案九"], bad, { adapters: [spy] })).toBe(2);
+    expect(await main(["run", "z.xlsx", "--scenario", "方案九"], bad)).toBe(2);
     expect(bad.err.join("\n")).toContain("方案九");
+  });
+
+  it("keeps the result-sheet contract: sheet names and required columns in zh and en", async () => {
+    const contract: Record<"zh" | "en", [string, string[]][]> = {
+      en: [
+        ["Placements", ["Staff ID", "Name", "Composite", "Post ID", "Outcome", "Choice Rank", "Reason"]],
+        ["Post Fill", ["Post ID", "Quota", "Placed", "Vacancies", "Cutoff"]],
+        ["Pay Conversion", ["Staff ID", "Grade", "Step", "Current Pay", "New Pay", "Change", "Protected"]],
+        ["Performance Pay", ["Staff ID", "Unit", "Rating", "Basic", "Reward", "Total"]],
+        ["Headcount", []],
+        ["Pool", []],
+        ["Scenario Comparison", ["Indicator", "基准方案", "方案二", "方案三"]],
+        ["Scenario People", []],
+      ],
+      zh: [
+        ["竞聘结果", ["工号", "姓名", "综合成绩", "岗位编号", "录取结果", "志愿序号", "原因"]],
+        ["岗位录取", ["岗位编号", "职数", "录取人数", "空缺", "录取分数线"]],
+        ["薪酬套改", ["工号", "岗级", "档次", "现月薪", "套改后月薪", "变动", "保留工资"]],
+        ["绩效分配", ["工号", "单位", "考核等次", "基础性绩效", "奖励性绩效", "合计"]],
+        ["编制分析", []],
+        ["周转编制池", []],
+        ["方案对比", ["指标", "基准方案", "方案二", "方案三"]],
+        ["方案人员变化", []],
+      ],
+    };
+    const outcomes = {
+      en: ["placed", "adjusted", "not selected", "ineligible", "no choices", "transferred"],
+      zh: [] as string[],
+    };
+    for (const lang of ["en", "zh"] as const) {
+      const io = memoryIO({ "z.xlsx": sampleBytes });
+      expect(await main(["run", "z.xlsx", "--lang", lang, "--all-scenarios", "-o", "r.xlsx"], io)).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      const bytes = io.files["r.xlsx"];
+      await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      const names = wb.worksheets.map((w) => w.name);
+      // The input sheets first, unchanged in name and order, then the results.
+      expect(names.slice(0, sample.tables.length)).toEqual(sample.tables.map((t) => t.name));
+      for (const [sheet, required] of contract[lang]) {
+        const ws = wb.getWorksheet(sheet);
+        expect(ws ? sheet : `missing ${sheet}`).toBe(sheet);
+        const header = (ws!.getRow(1).values as unknown[]).slice(1).map((v) => (v == null ? "" : String(v)));
+        for (const col of required) expect(header).toContain(col);
+        expect(ws!.rowCount).toBeGreaterThan(1);
+      }
+      if (lang === "en") {
+        const ws = wb.getWorksheet("Placements")!;
+        const col = (ws.getRow(1).values as unknown[]).indexOf("Outcome");
+        const words = new Set<string>();
+        ws.eachRow((row, r) => {
+          if (r > 1) words.add(String(row.getCell(col).value));
+        });
+        for (const w of words) expect(outcomes.en).toContain(w);
+        expect(words).toContain("placed");
+        expect(words).toContain("not selected");
+      }
+    }
+  });
+
+  it("writes dates as dates: a loan's borrowed date reads back as the ledger's", async () => {
+    const io = memoryIO({ "z.xlsx": sampleBytes });
+    expect(await main(["run", "z.xlsx", "-o", "r.xlsx"], io)).toBe(0);
+    const out = await readXlsx(io.files["r.xlsx"]);
+    if (!out.ok) throw new Error(out.key);
+    const loans = out.sources.find((s) => s.sheet === "周转编制借用")!;
+    const ledger = sample.tables.find((t) => t.id === "poolLedger")!.rows;
+    const [rowCol, borrowedCol, dueCol] = ["行号", "借用日期", "归还期限"].map((h) => loans.rows[0].indexOf(h));
+    expect(loans.rows.length).toBe(ledger.length);
+    for (const r of loans.rows.slice(1)) {
+      const src = ledger[(r[rowCol] as number) - 1];
+      expect(r[borrowedCol]).toEqual(src[3]);
+      expect(r[dueCol]).toEqual(src[4]);
+    }
+    // The first loan, by hand: borrowed in January 2024.
+    const first = loans.rows.find((r) => r[rowCol] === 2)!;
+    expect((first[borrowedCol] as Date).toISOString().slice(0, 7)).toBe("2024-01");
+  });
+
+  it("sweeps one parameter and writes the indicators per value", async () => {
+    const io = memoryIO({ "z.xlsx": sampleBytes });
+    expect(await main(["run", "z.xlsx", "-o", "s.xlsx", "--sweep", "绩效总额=6000000:8000000:1000000"], io)).toBe(0);
+    const out = await readXlsx(io.files["s.xlsx"]);
+    if (!out.ok) throw new Error(out.key);
+    const sw = out.sources.find((s) => s.sheet === "参数扫描")!;
+    expect(sw.rows.slice(1).map((r) => r[0])).toEqual([6e6, 7e6, 8e6]);
+    const per = sw.rows[0].indexOf("人均绩效工资");
+    expect(per).toBeGreaterThan(0);
+    // 300 people: per capita = pool ÷ 300.
+    expect(sw.rows.slice(1).map((r) => r[per])).toEqual([20000, 23333.33, 26666.67]);
+    const bad = memoryIO({ "z.xlsx": sampleBytes });
+    expect(await main(["run", "z.xlsx", "--sweep", "面试权重=0.2"], bad)).toBe(2);
+    expect(bad.err[0]).toContain("--sweep");
+    const unknown = memoryIO({ "z.xlsx": sampleBytes });
+    expect(await main(["run", "z.xlsx", "--sweep", "风速=1:2:1"], unknown)).toBe(2);
+    expect(unknown.err.join("\n")).toContain("“风速”不是已知参数");
   });
 
   it("gives one clear line and exit code 2 for files that are not a readable .xlsx", async () => {

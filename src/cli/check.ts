@@ -161,8 +161,18 @@ export function sortProblems(problems: ReadonlyArray<Problem>, sources: Readonly
 export function problemLine(p: Problem, sources: ReadonlyArray<TableSource>, lang: Lang): string {
   const address = problemAddress(p, sources);
   if (!address) return formatProblem(p, lang);
+  const sep = lang === "zh" ? "：" : ": ";
+  return `${address}: ${t(`severity.${p.severity}`, lang)}${sep}${problemText(p, lang)}`;
+}
+
+/**
+ * A problem's message alone, without its place or severity.
+ *
+ * @example problemText({ severity: "error", table: "staff", column: "笔试", value: "abc", key: "cell.notNumber" }, "zh")
+ *   // => "“笔试”的值“abc”不是数字"
+ */
+export function problemText(p: Problem, lang: Lang): string {
   const value = p.value instanceof Date ? p.value.toISOString().slice(0, 10) : p.value == null ? "" : String(p.value);
   const params = { table: p.tableName ?? p.table, column: p.column ?? "", value, ...(p.params ?? {}) };
-  const sep = lang === "zh" ? "：" : ": ";
-  return `${address}: ${t(`severity.${p.severity}`, lang)}${sep}${t(p.key, lang, params)}`;
+  return t(p.key, lang, params);
 }

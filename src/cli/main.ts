@@ -14,15 +14,11 @@ import { generateSample, SAMPLE_ZONE, sampleSources } from "../sample/sample";
 import { readXlsx, writeXlsx } from "../workbook/xlsx";
 import { problemLine, sortProblems, workbookProblems } from "./check";
 import type { CliIO } from "./io";
-import { modelName, type ModelAdapter } from "./models";
-import { problemLines, runWorkbook } from "./run";
+import { modelName } from "./models";
+import { parseSweep, problemLines, runWorkbook } from "./run";
+import type { SweepSpec } from "../engine/scenario/compare";
 
 export type { CliIO } from "./io";
-
-export interface MainOptions {
-  /** Model adapters (default the engines wired in models.ts). */
-  adapters?: ReadonlyArray<ModelAdapter>;
-}
 
 interface Args {
   command: string | undefined;
@@ -31,11 +27,14 @@ interface Args {
   lang?: Lang;
   scenario?: string;
   allScenarios: boolean;
+  sweep?: SweepSpec;
   json: boolean;
   help: boolean;
 }
 
-const MAX_WARNINGS_SHOWN = 20;
+/** Warnings and notes on the terminal: at most this many of one kind, and this many in all. */
+const MAX_SAME_KIND = 3;
+const MAX_WARNINGS_SHOWN = 15;
 
 class UsageError extends Error {
   constructor(
@@ -58,6 +57,7 @@ function parse(argv: ReadonlyArray<string>): Args {
         lang: { type: "string", short: "l" },
         scenario: { type: "string", short: "s" },
         "all-scenarios": { type: "boolean" },
+        sweep: { type: "string" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -74,6 +74,11 @@ function parse(argv: ReadonlyArray<string>): Args {
     else throw new UsageError("cli.badLang", { value: v.lang });
   }
   if (v.scenario !== undefined && v["all-scenarios"]) throw new UsageError("cli.scenarioConflict");
+  let sweep: SweepSpec | undefined;
+  if (v.sweep !== undefined) {
+    sweep = parseSweep(v.sweep);
+    if (!sweep) throw new UsageError("cli.badSweep", { value: v.sweep });
+  }
   const [command, ...positionals] = parsed.positionals;
   return {
     command,
@@ -82,6 +87,7 @@ function parse(argv: ReadonlyArray<string>): Args {
     lang,
     scenario: v.scenario,
     allScenarios: v["all-scenarios"] ?? false,
+    sweep,
     json: v.json ?? false,
     help: v.help ?? false,
   };
@@ -208,7 +214,47 @@ function jsonProblem(p: Problem, sources: ReadonlyArray<TableSource>, lang: Lang
   };
 }
 
-async function commandRun(args: Args, io: CliIO, options: MainOptions, fixedOut?: string): Promise<number> {
+/**
+ * The problems as the terminal shows them: every error; warnings and notes grouped by kind, a few of each
+ * kind and a limited number in all, with a line saying how many more there are of that kind. The full list
+ * is the problems sheet of the result workbook.
+ */
+export function terminalProblemLines(
+  problems: ReadonlyArray<Problem>,
+  sources: ReadonlyArray<TableSource>,
+  lang: Lang,
+): { lines: string[]; omitted: number } {
+  const sorted = sortProblems(problems, sources);
+  const lines = problemLines(
+    sorted.filter((p) => p.severity === "error"),
+    sources,
+    lang,
+  );
+  const groups = new Map<string, Problem[]>();
+  for (const p of sorted) {
+    if (p.severity === "error") continue;
+    const k = `${p.severity} ${p.key}`;
+    const g = groups.get(k);
+    if (g) g.push(p);
+    else groups.set(k, [p]);
+  }
+  let shown = 0;
+  let omitted = 0;
+  for (const g of groups.values()) {
+    const room = Math.max(0, Math.min(MAX_SAME_KIND, MAX_WARNINGS_SHOWN - shown));
+    const head = g.slice(0, room);
+    lines.push(...head.map((p) => problemLine(p, sources, lang)));
+    shown += head.length;
+    const rest = g.length - head.length;
+    if (rest > 0 && head.length > 0) {
+      lines.push(t("cli.sameKind", lang, { count: rest, severity: t(`severity.${g[0].severity}`, lang) }));
+    }
+    omitted += rest;
+  }
+  return { lines, omitted };
+}
+
+async function commandRun(args: Args, io: CliIO, fixedOut?: string): Promise<number> {
   const msgLang = args.lang ?? envLang(io.env);
   const file = args.positionals[0];
   if (!file) throw new UsageError("cli.missingFile");
@@ -231,25 +277,20 @@ async function commandRun(args: Args, io: CliIO, options: MainOptions, fixedOut?
     lang,
     scenario: args.scenario,
     allScenarios: args.allScenarios,
+    sweep: args.sweep,
     progress: (line) => {
       shown.add(line);
       io.stderr(line);
     },
-    adapters: options.adapters,
   });
   if (!r.ok) {
     io.stderr(t(r.key, lang, r.params));
     return 2;
   }
-  // Every error; warnings and notes up to a limit (the full list is `reform check` and the result sheets).
-  const errorsFirst = [
-    ...r.problems.filter((p) => p.severity === "error"),
-    ...r.problems.filter((p) => p.severity !== "error"),
-  ];
-  const shownProblems = errorsFirst.filter((p, i) => p.severity === "error" || i < MAX_WARNINGS_SHOWN);
-  for (const line of problemLines(shownProblems, sources, lang)) io.stderr(line);
-  if (shownProblems.length < r.problems.length) {
-    io.stderr(t("cli.moreProblems", lang, { count: r.problems.length - shownProblems.length }));
+  const listed = terminalProblemLines(r.problems, sources, lang);
+  for (const line of listed.lines) io.stderr(line);
+  if (listed.omitted > 0) {
+    io.stderr(t("cli.moreProblems", lang, { count: r.problems.length, sheet: t("cli.problemsSheet", lang) }));
   }
   io.stderr(t("cli.writing", lang, { file: out }));
   try {
@@ -258,7 +299,9 @@ async function commandRun(args: Args, io: CliIO, options: MainOptions, fixedOut?
     io.stderr(t("cli.cannotWrite", lang, { file: out, reason: reason(e) }));
     return 2;
   }
-  if (r.sheets.length > 0) io.stderr(t("cli.resultSheets", lang, { sheets: r.sheets.map((s) => s.name).join(", ") }));
+  if (r.sheets.length > 0) {
+    io.stderr(t("cli.resultSheets", lang, { sheets: r.sheets.map((s) => s.name).join(lang === "zh" ? "、" : ", ") }));
+  }
   const where = io.resolve ? io.resolve(out) : out;
   if (args.json) {
     io.stdout(
@@ -285,7 +328,7 @@ async function commandRun(args: Args, io: CliIO, options: MainOptions, fixedOut?
   return failed ? 1 : 0;
 }
 
-async function commandDemo(args: Args, io: CliIO, options: MainOptions): Promise<number> {
+async function commandDemo(args: Args, io: CliIO): Promise<number> {
   const lang = args.lang ?? "zh";
   const dir = args.out ?? "reform-demo";
   const samplePath = joinPath(dir, lang === "zh" ? "示范经济开发区.xlsx" : "sample.xlsx");
@@ -295,7 +338,6 @@ async function commandDemo(args: Args, io: CliIO, options: MainOptions): Promise
   const code = await commandRun(
     { ...args, lang, positionals: [samplePath], json: false },
     { ...io, stdout: () => undefined },
-    options,
     resultPath,
   );
   if (code === 2) return code;
@@ -310,7 +352,7 @@ async function commandDemo(args: Args, io: CliIO, options: MainOptions): Promise
  *
  * @example await main(["check", "zone.xlsx"], nodeIO()) // => 0 when the workbook has no errors
  */
-export async function main(argv: ReadonlyArray<string>, io: CliIO, options: MainOptions = {}): Promise<number> {
+export async function main(argv: ReadonlyArray<string>, io: CliIO): Promise<number> {
   const msgLang = envLang(io.env);
   try {
     const args = parse(argv);
@@ -324,9 +366,9 @@ export async function main(argv: ReadonlyArray<string>, io: CliIO, options: Main
       case "check":
         return await commandCheck(args, io);
       case "run":
-        return await commandRun(args, io, options);
+        return await commandRun(args, io);
       case "demo":
-        return await commandDemo(args, io, options);
+        return await commandDemo(args, io);
       default:
         throw new UsageError("cli.unknownCommand", { command: args.command });
     }

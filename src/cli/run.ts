@@ -5,12 +5,13 @@
 import { t } from "../engine/messages";
 import { normalizeHeader } from "../engine/parse";
 import type { ResultSheet } from "../engine/report";
+import { compareScenarios, comparisonSheets, sweep, sweepSheets, type SweepSpec } from "../engine/scenario/compare";
 import { readScenarios, type ParamSet, type ScenarioDef } from "../engine/scenario/params";
-import { hasErrors, type CellValue, type Lang, type Problem } from "../engine/types";
+import type { Lang, Problem } from "../engine/types";
 import { identifyTables, readTables, type ReadTables, type TableSource } from "../engine/workbook";
-import { writeXlsx, type XlsxBytes } from "../workbook/xlsx";
-import { problemLine, sortProblems } from "./check";
-import { runModels, type Indicators, type ModelAdapter, type ModelRunStatus } from "./models";
+import { problemAddress, writeXlsx, type XlsxBytes } from "../workbook/xlsx";
+import { problemLine, problemText, sortProblems } from "./check";
+import { describeRun, modelName, runModels, type Indicators, type ModelRunStatus } from "./models";
 
 export interface RunOptions {
   lang: Lang;
@@ -18,8 +19,9 @@ export interface RunOptions {
   scenario?: string;
   /** Run every scenario; result sheets of the baseline plus a comparison of indicators. */
   allScenarios?: boolean;
+  /** Also run one parameter over a range and write the sweep sheet. */
+  sweep?: SweepSpec;
   progress?: (line: string) => void;
-  adapters?: ReadonlyArray<ModelAdapter>;
 }
 
 export interface ScenarioRun {
@@ -72,20 +74,40 @@ export function chooseScenarios(
   return { ok: true, scenarios: [read.scenarios[0]], problems: own };
 }
 
-/** A side-by-side sheet of the indicators of several scenario runs. */
-export function comparisonSheet(runs: ReadonlyArray<ScenarioRun>, lang: Lang): ResultSheet | undefined {
-  const keys: string[] = [];
-  for (const r of runs) for (const k of Object.keys(r.indicators ?? {})) if (!keys.includes(k)) keys.push(k);
-  if (keys.length === 0) return undefined;
-  const rows: CellValue[][] = keys.map((k) => [k, ...runs.map((r) => r.indicators?.[k] ?? null)]);
+/** `--sweep 面试权重=0.2:0.6:0.1` → the sweep's parameter and range; undefined when not of that form. */
+export function parseSweep(text: string): SweepSpec | undefined {
+  const m = /^\s*(.+?)\s*[=＝]\s*([^:：]+)[:：]([^:：]+)[:：]([^:：]+)\s*$/.exec(text);
+  if (!m) return undefined;
+  const [start, end, step] = [m[2], m[3], m[4]].map((x) => Number(x.trim().replace(/%$/, "")));
+  if (![start, end, step].every(Number.isFinite)) return undefined;
+  return { param: m[1], start, end, step };
+}
+
+/** The problems sheet (问题清单 / Problems): every problem of the run with its cell, so none is lost. */
+export function problemsSheet(
+  problems: ReadonlyArray<Problem>,
+  sources: ReadonlyArray<TableSource>,
+  lang: Lang,
+): ResultSheet | undefined {
+  if (problems.length === 0) return undefined;
+  const sorted = sortProblems(problems, sources);
   return {
-    id: "scenarioComparison",
-    name: t("cli.comparisonSheet", lang),
+    id: "problems",
+    name: t("cli.problemsSheet", lang),
     columns: [
-      { header: t("cli.indicator", lang), kind: "text" },
-      ...runs.map((r) => ({ header: r.name, kind: "number" as const, decimals: 2 })),
+      { header: t("cli.col.severity", lang), kind: "text" },
+      { header: t("cli.col.cell", lang), kind: "text" },
+      { header: t("cli.col.message", lang), kind: "text" },
     ],
-    rows,
+    rows: sorted.map((p) => [
+      t(`severity.${p.severity}`, lang),
+      problemAddress(p, sources) ?? p.tableName ?? p.table,
+      problemText(p, lang),
+    ]),
+    highlights: [
+      { rows: sorted.flatMap((p, i) => (p.severity === "error" ? [i] : [])), style: "bad" as const },
+      { rows: sorted.flatMap((p, i) => (p.severity === "warning" ? [i] : [])), style: "warn" as const },
+    ].filter((h) => h.rows.length > 0),
   };
 }
 
@@ -111,32 +133,65 @@ export async function runWorkbook(
   const runs: ScenarioRun[] = [];
   let sheets: ResultSheet[] = [];
 
-  const scenarios: { name: string; params: ParamSet }[] =
-    chosen.scenarios.length > 0 ? chosen.scenarios : [{ name: "", params: {} }];
   if (chosen.scenarios.length === 0) {
     notes.push(t("cli.scenarioBaseline", lang));
     progress(t("cli.scenarioBaseline", lang));
   }
-  scenarios.forEach((s, i) => {
-    if (s.name) progress(t("cli.scenarioUsing", lang, { name: s.name }));
-    const r = runModels(tables, { lang, params: s.params, progress, adapters: options.adapters });
-    runs.push({ name: s.name, params: s.params, indicators: r.indicators, statuses: r.statuses });
-    if (i === 0) {
-      sheets = r.sheets;
-      notes.push(...r.notes);
-      problems.push(...r.problems);
-    } else {
-      // Later scenarios contribute their indicators; their problems are the baseline's unless a parameter differs.
-      for (const p of r.problems) if (hasErrors([p])) problems.push(p);
-    }
-  });
-  if (options.allScenarios && runs.length > 1) {
-    const cmp = comparisonSheet(runs, lang);
-    if (cmp) sheets = [...sheets, cmp];
+  const first: ScenarioDef = chosen.scenarios[0] ?? { name: "", row: 0, params: {}, own: {} };
+  if (options.allScenarios && chosen.scenarios.length > 1) {
+    const sep = lang === "zh" ? "、" : ", ";
+    progress(t("cli.scenariosRunning", lang, { names: chosen.scenarios.map((s) => s.name).join(sep) }));
+    const cmp = compareScenarios(tables, chosen.scenarios);
+    cmp.scenarios.forEach((s, i) => {
+      const d = describeRun(s.run, lang);
+      runs.push({ name: s.name, params: s.params, indicators: d.indicators, statuses: d.statuses });
+      if (i === 0) {
+        for (const n of d.notes) progress(n);
+        notes.push(...d.notes);
+        problems.push(...d.problems);
+        sheets = s.run.sheets(lang);
+      } else {
+        // Later scenarios add their own errors (a parameter that breaks a model); their warnings are the baseline's.
+        problems.push(...d.problems.filter((p) => p.severity === "error"));
+        for (const st of d.statuses) {
+          if (st.status === "failed") {
+            const note = t("cli.scenarioModelFailed", lang, { name: s.name, model: modelName(st.model, lang) });
+            notes.push(note);
+            progress(note);
+          }
+        }
+      }
+    });
+    sheets = [...sheets, ...comparisonSheets(cmp, lang)];
+  } else {
+    if (first.name) progress(t("cli.scenarioUsing", lang, { name: first.name }));
+    const r = runModels(tables, { lang, params: first.params, progress });
+    runs.push({ name: first.name, params: first.params, indicators: r.indicators, statuses: r.statuses });
+    sheets = r.sheets;
+    notes.push(...r.notes);
+    problems.push(...r.problems);
+  }
+  if (options.sweep) {
+    const spec = options.sweep;
+    progress(t("cli.sweepRunning", lang, { param: spec.param, start: spec.start, end: spec.end, step: spec.step }));
+    const sw = sweep(tables, spec, first.params);
+    const bad = sw.problems.find((p) => p.severity === "error" && p.key.startsWith("scenario.sweep"));
+    if (bad) return { ok: false, key: bad.key, params: stringParams(bad.params) };
+    sheets = [...sheets, ...sweepSheets(sw, lang)];
   }
   if (sheets.length === 0) notes.push(t("cli.noResults", lang));
-  const output = await writeXlsx(input, sheets, lang);
-  return { ok: true, output, sheets, notes, problems: dedupe(problems), scenarios: runs };
+  const unique = dedupe(problems);
+  const listed = problemsSheet(unique, sources, lang);
+  const written = listed ? [...sheets, listed] : sheets;
+  progress(t("cli.writingSheets", lang, { count: written.length }));
+  const output = await writeXlsx(input, written, lang);
+  return { ok: true, output, sheets: written, notes, problems: unique, scenarios: runs };
+}
+
+function stringParams(params: Record<string, unknown> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params ?? {})) out[k] = String(v);
+  return out;
 }
 
 function dedupe(problems: ReadonlyArray<Problem>): Problem[] {

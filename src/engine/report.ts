@@ -4,7 +4,7 @@
  */
 import type { CellValue } from "./types";
 
-/** How a column is shown: money is yuan with 2 decimals (¥ #,##0.00), percent 0.0%. */
+/** How a column is shown: money is yuan (¥ #,##0.00), percent 0.0%, date = Excel serial day (1900 system). */
 export type ColumnKind = "text" | "integer" | "number" | "money" | "percent" | "date" | "boolean";
 
 export interface ResultColumn {

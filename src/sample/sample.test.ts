@@ -110,9 +110,7 @@ describe("sample workbook", () => {
     expect(transfers).toBeGreaterThan(0);
     expect(transfers).toBeLessThan(social);
     expect(staff.every((s) => typeof s.values.performanceScore === "number")).toBe(true);
-    const rated = staff.filter((s) => s.values.rating !== undefined).length;
-    expect(rated).toBeGreaterThan(0);
-    expect(rated).toBeLessThan(staff.length);
+    expect(staff.every((s) => typeof s.values.rating === "string")).toBe(true);
   });
 
   it("has weights summing to 1, increasing steps, posts' grades on the pay scale, and given ratings within caps", () => {
@@ -136,19 +134,26 @@ describe("sample workbook", () => {
     expect(scale.records.filter((r) => r.values.mid !== undefined).length).toBeGreaterThanOrEqual(2);
     for (const p of tablesZh.posts!.records) expect(grades.has(p.values.grade)).toBe(true);
 
-    const byUnit = new Map<string, { n: number; top: number; good: number }>();
+    // Ratings within every original unit: caps of the Ratings table held, better ratings to better scores.
+    const caps = new Map(tablesZh.ratings!.records.map((r) => [r.values.rating, r.values.maxShare as number]));
+    const order = tablesZh.ratings!.records.map((r) => r.values.rating);
+    const byUnit = new Map<string, { rating: string; score: number }[]>();
     for (const s of tablesZh.staff!.records) {
-      if (s.values.rating === undefined) continue;
-      const u = byUnit.get(s.values.unit as string) ?? { n: 0, top: 0, good: 0 };
-      u.n++;
-      if (s.values.rating === "优秀") u.top++;
-      if (s.values.rating === "良好") u.good++;
-      byUnit.set(s.values.unit as string, u);
+      const list = byUnit.get(s.values.unit as string) ?? [];
+      list.push({ rating: s.values.rating as string, score: s.values.performanceScore as number });
+      byUnit.set(s.values.unit as string, list);
     }
-    for (const u of byUnit.values()) {
-      expect(u.top).toBeLessThanOrEqual(Math.floor(u.n * 0.2));
-      expect(u.good).toBeLessThanOrEqual(Math.floor(u.n * 0.4));
+    for (const list of byUnit.values()) {
+      for (const [rating, cap] of caps) {
+        if (cap === undefined) continue;
+        expect(list.filter((x) => x.rating === rating).length).toBeLessThanOrEqual(Math.floor(list.length * cap));
+      }
+      for (const a of list)
+        for (const b of list)
+          if (a.score > b.score) expect(order.indexOf(a.rating)).toBeLessThanOrEqual(order.indexOf(b.rating));
     }
+    const ratings = tablesZh.staff!.records.map((s) => s.values.rating);
+    for (const r of ["优秀", "良好", "合格", "基本合格"]) expect(ratings).toContain(r);
   });
 
   it("maps units after the reform and records returned, overdue and active loans", () => {

@@ -420,6 +420,9 @@ const RATING_TABLE: ReadonlyArray<{ rating: string; coefficient: number; maxShar
   { rating: "不合格", coefficient: 0.5 },
 ];
 
+/** Shares of the ratings given in each unit: 优秀 and 良好 well within their caps in RATING_TABLE. */
+const RATING_SHARES = { top: 0.1, good: 0.25, low: 0.03 };
+
 // ---------------------------------------------------------------- the generator
 
 interface PostRow {
@@ -587,20 +590,22 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
     list.push({ row, score: perf });
     perfByUnit.set(u.unit, list);
   }
-  // Ratings given for the staff of every other unit, by forced distribution within the unit
-  // (caps rounded down), so the given ratings respect the Ratings table's caps.
+  // Every person has last year's rating (考核等次), given by forced distribution within their unit: ranked
+  // by 绩效得分 (row order among equals), the top ⌊10% × n⌋ 优秀, the next ⌊25% × n⌋ 良好, the last
+  // ⌊3% × n⌋ 基本合格, the rest 合格. Below the Ratings caps (20%, 40%), so that after re-bidding moves people
+  // into new departments the caps mostly still hold there too (performance pay checks them per new unit).
   const ratingCol = staffHeader.indexOf(h("staff", "rating"));
-  UNITS.forEach((u, ui) => {
-    if (ui % 2 === 1) return;
-    const list = [...(perfByUnit.get(u.unit) ?? [])].sort((a, b) => b.score - a.score);
+  for (const u of UNITS) {
+    const list = (perfByUnit.get(u.unit) ?? []).map((x, k) => ({ ...x, k }));
+    list.sort((a, b) => b.score - a.score || a.k - b.k);
     const n = list.length;
-    const top = Math.floor(n * 0.2);
-    const good = Math.floor(n * 0.4);
+    const top = Math.floor(n * RATING_SHARES.top);
+    const good = Math.floor(n * RATING_SHARES.good);
+    const low = Math.floor(n * RATING_SHARES.low);
     list.forEach((x, k) => {
-      x.row[ratingCol] =
-        k < top ? "优秀" : k < top + good ? "良好" : k >= n - Math.floor(n * 0.03) ? "基本合格" : "合格";
+      x.row[ratingCol] = k < top ? "优秀" : k < top + good ? "良好" : k >= n - low ? "基本合格" : "合格";
     });
-  });
+  }
 
   // ---- posts
   const postRows: CellValue[][] = [

@@ -311,10 +311,22 @@ function displayWidth(v: CellValue, col: ResultColumn): number {
   return textWidth(String(v));
 }
 
-/** A result cell as exceljs takes it: day numbers in date columns become dates. */
-function outputCell(v: CellValue, col: ResultColumn): ExcelJS.CellValue {
+/** Excel's day 0 in the 1900 date system (serial 1 = 1900-01-01, counting Excel's phantom 1900-02-29). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * An Excel serial day number (1900 system, as Office.js reads and writes dates) as a UTC date.
+ *
+ * @example excelSerialToDate(45658) // => 2025-01-01T00:00:00.000Z
+ */
+export function excelSerialToDate(serial: number): Date {
+  return new Date(EXCEL_EPOCH_MS + Math.round(serial * MS_PER_DAY));
+}
+
+/** A result cell as exceljs takes it: Excel serial numbers in date columns become dates. */
+export function outputCell(v: CellValue, col: ResultColumn): ExcelJS.CellValue {
   if (v === undefined) return null;
-  if (col.kind === "date" && typeof v === "number") return new Date(v * MS_PER_DAY);
+  if (col.kind === "date" && typeof v === "number") return excelSerialToDate(v);
   return v as ExcelJS.CellValue;
 }
 

@@ -21,8 +21,8 @@ export const cliMessages = {
     en: "The output file must differ from the input ({file}); the input is never modified",
   },
   "cli.usage": {
-    zh: "用法：\n  reform sample [--out 文件.xlsx] [--lang zh|en]      写出示例工作簿\n  reform check 文件.xlsx [--lang zh|en]                检查表格，逐条列出“工作表!单元格: 问题”\n  reform run 文件.xlsx [--out 结果.xlsx] [--lang zh|en] [--scenario 名称 | --all-scenarios] [--json]\n                                                      运行全部模型，写出结果工作簿\n  reform demo [--out 目录]                             写出示例并运行全部模型\n  reform --help                                        显示本帮助",
-    en: "Usage:\n  reform sample [--out FILE.xlsx] [--lang zh|en]      write the sample workbook\n  reform check FILE.xlsx [--lang zh|en]                check the tables, one “Sheet!Cell: problem” per line\n  reform run FILE.xlsx [--out OUT.xlsx] [--lang zh|en] [--scenario NAME | --all-scenarios] [--json]\n                                                      run every model, write a result workbook\n  reform demo [--out DIR]                              write the sample and run every model on it\n  reform --help                                        show this help",
+    zh: "用法：\n  reform sample [--out 文件.xlsx] [--lang zh|en]      写出示例工作簿\n  reform check 文件.xlsx [--lang zh|en]                检查表格，逐条列出“工作表!单元格: 问题”\n  reform run 文件.xlsx [--out 结果.xlsx] [--lang zh|en] [--scenario 名称 | --all-scenarios] [--json]\n                                                      运行全部模型，写出结果工作簿\n  reform run 文件.xlsx --sweep 参数=起:止:步长           另对一个参数做扫描，如 --sweep 面试权重=0.2:0.6:0.1\n  reform demo [--out 目录]                             写出示例并运行全部模型\n  reform --help                                        显示本帮助",
+    en: 'Usage:\n  reform sample [--out FILE.xlsx] [--lang zh|en]      write the sample workbook\n  reform check FILE.xlsx [--lang zh|en]                check the tables, one “Sheet!Cell: problem” per line\n  reform run FILE.xlsx [--out OUT.xlsx] [--lang zh|en] [--scenario NAME | --all-scenarios] [--json]\n                                                      run every model, write a result workbook\n  reform run FILE.xlsx --sweep PARAM=START:END:STEP      also sweep one parameter, e.g. --sweep "Interview Weight=0.2:0.6:0.1"\n  reform demo [--out DIR]                              write the sample and run every model on it\n  reform --help                                        show this help',
   },
   "cli.badArgs": { zh: "参数有误：{reason}", en: "Bad arguments: {reason}" },
   "cli.unknownCommand": { zh: "未知命令“{command}”", en: "Unknown command “{command}”" },
@@ -75,7 +75,29 @@ export const cliMessages = {
     zh: "没有方案表，使用默认参数",
     en: "No Scenarios table: default parameters are used",
   },
-  "cli.running": { zh: "运行 {model} …", en: "Running {model} …" },
+  "cli.running": { zh: "运行模型：{model} …", en: "Running {model} …" },
+  "cli.scenariosRunning": { zh: "运行全部方案：{names} …", en: "Running every scenario: {names} …" },
+  "cli.scenarioModelFailed": {
+    zh: "方案“{name}”：{model}未能完成（参数有误，见问题清单）",
+    en: "Scenario “{name}”: {model} could not finish (bad parameter; see the problems list)",
+  },
+  "cli.sweepRunning": {
+    zh: "参数扫描：{param} 从 {start} 到 {end}，步长 {step} …",
+    en: "Sweep: {param} from {start} to {end}, step {step} …",
+  },
+  "cli.badSweep": {
+    zh: "--sweep 的写法应为 参数=起:止:步长，如 面试权重=0.2:0.6:0.1，而不是“{value}”",
+    en: '--sweep takes PARAM=START:END:STEP, e.g. "Interview Weight=0.2:0.6:0.1", not “{value}”',
+  },
+  "cli.writingSheets": { zh: "生成 {count} 张结果工作表 …", en: "Preparing {count} result sheets …" },
+  "cli.problemsSheet": { zh: "问题清单", en: "Problems" },
+  "cli.col.severity": { zh: "级别", en: "Severity" },
+  "cli.col.cell": { zh: "位置", en: "Cell" },
+  "cli.col.message": { zh: "说明", en: "Message" },
+  "cli.sameKind": {
+    zh: "……同类{severity}另有 {count} 条",
+    en: "… {count} more {severity} of this kind",
+  },
   "cli.modelSkipped": {
     zh: "{model}：缺少表 {tables}，未运行",
     en: "{model}: skipped, missing table(s) {tables}",
@@ -83,10 +105,6 @@ export const cliMessages = {
   "cli.modelFailed": {
     zh: "{model}：因 {count} 个问题未能完成",
     en: "{model}: stopped by {count} problem(s)",
-  },
-  "cli.modelUnavailable": {
-    zh: "{model}：此版本尚未提供该模型，未运行",
-    en: "{model}: not available in this version, not run",
   },
   "cli.modelDone": { zh: "{model}：完成", en: "{model}: done" },
   "cli.writing": { zh: "写入 {file} …", en: "Writing {file} …" },
@@ -103,13 +121,9 @@ export const cliMessages = {
   "cli.model.perf": { zh: "绩效分配", en: "Performance pay" },
   "cli.model.headcount": { zh: "编制分析", en: "Headcount" },
   "cli.model.pool": { zh: "周转编制池", en: "Revolving pool" },
-  "cli.weightParamsIgnored": {
-    zh: "方案中的权重参数（如“面试权重”）尚未用于竞聘计算，使用权重表",
-    en: "Weight parameters of the scenario (e.g. “Interview Weight”) are not applied yet; the Weights table is used",
-  },
   "cli.moreProblems": {
-    zh: "……另有 {count} 条警告或提示未列出（reform check 可列出全部）",
-    en: "… and {count} more warnings or notes (reform check lists them all)",
+    zh: "共 {count} 条问题，完整清单见结果工作簿的“{sheet}”工作表",
+    en: "{count} problems in all; the full list is in the “{sheet}” sheet of the result workbook",
   },
   "cli.notesHeader": { zh: "说明", en: "Notes" },
   "cli.chartNote": {
@@ -120,8 +134,6 @@ export const cliMessages = {
   "cli.chart.bar": { zh: "条形图", en: "bar chart" },
   "cli.chart.line": { zh: "折线图", en: "line chart" },
   "cli.chart.pie": { zh: "饼图", en: "pie chart" },
-  "cli.comparisonSheet": { zh: "方案对比", en: "Scenario Comparison" },
-  "cli.indicator": { zh: "指标", en: "Indicator" },
   "cli.internalError": {
     zh: "内部错误：{reason}（请报告此问题）",
     en: "Internal error: {reason} (please report this)",
