@@ -335,6 +335,18 @@ describe("reform (in-process)", () => {
     expect(await main(["demo", "--out", "d"], io)).toBe(0);
     expect(Object.keys(io.files).sort()).toEqual(["d/示范经济开发区-result.xlsx", "d/示范经济开发区.xlsx"]);
     expect(io.out).toEqual(["示例工作簿：d/示范经济开发区.xlsx", "运行结果：d/示范经济开发区-result.xlsx"]);
+    // What the officer reads: each model done with its figures, few warnings, nothing unfilled.
+    const err = io.err;
+    expect(err.length).toBeLessThanOrEqual(30);
+    for (const line of err) expect(line).not.toMatch(/undefined|NaN|\{\w+\}|\[object/);
+    for (const m of ["竞聘上岗", "薪酬套改", "绩效分配", "编制分析", "周转编制池"])
+      expect(err.some((l) => l.startsWith(`${m}：完成（`))).toBe(true);
+    expect(err).toContain("周转编制池：完成（周转池可用编制 6，逾期未还笔数 2）");
+    expect(err.some((l) => l.includes("绩效工资总额 ¥7,200,000.00，人均绩效工资 ¥24,000.00"))).toBe(true);
+    const warnings = err.filter((l) => l.includes("警告："));
+    expect(warnings.length).toBeLessThanOrEqual(6);
+    // No one is left unrated: performance pay has no "no rating" warning.
+    expect(err.join("\n")).not.toContain("没有考核等次");
   });
 });
 

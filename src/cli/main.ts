@@ -15,7 +15,7 @@ import { readXlsx, writeXlsx } from "../workbook/xlsx";
 import { problemLine, sortProblems, workbookProblems } from "./check";
 import type { CliIO } from "./io";
 import { modelName } from "./models";
-import { parseSweep, problemLines, runWorkbook } from "./run";
+import { parseSweep, planRun, problemLines } from "./run";
 import type { SweepSpec } from "../engine/scenario/compare";
 
 export type { CliIO } from "./io";
@@ -246,9 +246,7 @@ export function terminalProblemLines(
     lines.push(...head.map((p) => problemLine(p, sources, lang)));
     shown += head.length;
     const rest = g.length - head.length;
-    if (rest > 0 && head.length > 0) {
-      lines.push(t("cli.sameKind", lang, { count: rest, severity: t(`severity.${g[0].severity}`, lang) }));
-    }
+    if (rest > 0 && head.length > 0) lines.push(t(`cli.sameKind.${g[0].severity}`, lang, { count: rest }));
     omitted += rest;
   }
   return { lines, omitted };
@@ -273,7 +271,7 @@ async function commandRun(args: Args, io: CliIO, fixedOut?: string): Promise<num
   }
   io.stderr(t("cli.tablesFound", lang, { tables: names.join(lang === "zh" ? "、" : ", ") }));
   const shown = new Set<string>();
-  const r = await runWorkbook(bytes, sources, {
+  const r = planRun(sources, {
     lang,
     scenario: args.scenario,
     allScenarios: args.allScenarios,
@@ -290,11 +288,19 @@ async function commandRun(args: Args, io: CliIO, fixedOut?: string): Promise<num
   const listed = terminalProblemLines(r.problems, sources, lang);
   for (const line of listed.lines) io.stderr(line);
   if (listed.omitted > 0) {
-    io.stderr(t("cli.moreProblems", lang, { count: r.problems.length, sheet: t("cli.problemsSheet", lang) }));
+    const count = (s: Problem["severity"]) => r.problems.filter((p) => p.severity === s).length;
+    io.stderr(
+      t("cli.moreProblems", lang, {
+        errors: count("error"),
+        warnings: count("warning"),
+        notes: count("info"),
+        sheet: t("cli.problemsSheet", lang),
+      }),
+    );
   }
   io.stderr(t("cli.writing", lang, { file: out }));
   try {
-    await io.writeFile(out, r.output);
+    await io.writeFile(out, await writeXlsx(bytes, r.sheets, lang));
   } catch (e) {
     io.stderr(t("cli.cannotWrite", lang, { file: out, reason: reason(e) }));
     return 2;

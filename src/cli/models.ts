@@ -50,6 +50,35 @@ export function modelName(id: ModelId, lang: Lang): string {
   return t(`cli.model.${id}`, lang);
 }
 
+/** 1234567.5 → "1,234,567.50" (no locale: the same on every machine). */
+function grouped(n: number, decimals: number): string {
+  const [int, frac] = Math.abs(n).toFixed(decimals).split(".");
+  const body = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${n < 0 ? "-" : ""}${body}${frac ? `.${frac}` : ""}`;
+}
+
+/**
+ * A model's indicators in one line for the terminal: name and value, money as ¥, rates as %; blocking pairs
+ * only when there are some.
+ *
+ * @example modelFigures(run, "pool", "zh") // => "周转池可用编制 6，逾期未还笔数 5"
+ */
+export function modelFigures(run: ReformRun, model: ModelId, lang: Lang): string {
+  const parts: string[] = [];
+  for (const i of run.indicators) {
+    if (i.model !== model || i.value === null) continue;
+    if (i.id === "blockingPairs" && i.value === 0) continue;
+    const v =
+      i.kind === "money"
+        ? `¥${grouped(i.value, 2)}`
+        : i.kind === "percent"
+          ? `${(i.value * 100).toFixed(1)}%`
+          : grouped(i.value, 0);
+    parts.push(`${t(`indicator.${i.id}`, lang)} ${v}`);
+  }
+  return parts.join(lang === "zh" ? "，" : ", ");
+}
+
 /** The indicators of a run as a plain object (null values left out). */
 export function indicatorsOf(run: ReformRun): Indicators | undefined {
   const out: Indicators = {};
@@ -83,7 +112,10 @@ export function describeRun(
       notes.push(t("cli.modelFailed", lang, { model: name, count: s.problems.length }));
       statuses.push({ model: s.model, status: "failed" });
     } else {
-      notes.push(t("cli.modelDone", lang, { model: name }));
+      const figures = modelFigures(run, s.model, lang);
+      notes.push(
+        figures ? t("cli.modelDoneWith", lang, { model: name, figures }) : t("cli.modelDone", lang, { model: name }),
+      );
       statuses.push({ model: s.model, status: "ok" });
     }
   }

@@ -31,16 +31,19 @@ export interface ScenarioRun {
   statuses: ModelRunStatus[];
 }
 
+export interface RunPlan {
+  ok: true;
+  /** The result sheets to write, the problems sheet last. */
+  sheets: ResultSheet[];
+  notes: string[];
+  problems: Problem[];
+  scenarios: ScenarioRun[];
+}
+
+export type RunPlanResult = RunPlan | { ok: false; key: string; params?: Record<string, string> };
+
 export type RunWorkbookResult =
-  | {
-      ok: true;
-      output: Uint8Array;
-      sheets: ResultSheet[];
-      notes: string[];
-      problems: Problem[];
-      scenarios: ScenarioRun[];
-    }
-  | { ok: false; key: string; params?: Record<string, string> };
+  (RunPlan & { output: Uint8Array }) | { ok: false; key: string; params?: Record<string, string> };
 
 /** The scenarios to run, as chosen on the command line; `[]` with a key when the name is unknown. */
 export function chooseScenarios(
@@ -112,17 +115,13 @@ export function problemsSheet(
 }
 
 /**
- * Runs the models on an .xlsx and returns the output workbook's bytes (the input is not touched).
+ * Runs the models on a workbook's tables and returns the result sheets to write (nothing is written).
  *
  * @example
- * const r = await runWorkbook(bytes, sources, { lang: "zh" });
- * if (r.ok) await writeFile("out.xlsx", r.output);
+ * const plan = planRun(sources, { lang: "zh", allScenarios: true });
+ * if (plan.ok) plan.sheets.map((s) => s.name); // => ["竞聘结果", …, "方案对比", "方案人员变化", "问题清单"]
  */
-export async function runWorkbook(
-  input: XlsxBytes,
-  sources: ReadonlyArray<TableSource>,
-  options: RunOptions,
-): Promise<RunWorkbookResult> {
+export function planRun(sources: ReadonlyArray<TableSource>, options: RunOptions): RunPlanResult {
   const { lang } = options;
   const progress = options.progress ?? (() => undefined);
   const tables = readTables(identifyTables(sources));
@@ -182,10 +181,24 @@ export async function runWorkbook(
   if (sheets.length === 0) notes.push(t("cli.noResults", lang));
   const unique = dedupe(problems);
   const listed = problemsSheet(unique, sources, lang);
-  const written = listed ? [...sheets, listed] : sheets;
-  progress(t("cli.writingSheets", lang, { count: written.length }));
-  const output = await writeXlsx(input, written, lang);
-  return { ok: true, output, sheets: written, notes, problems: unique, scenarios: runs };
+  return { ok: true, sheets: listed ? [...sheets, listed] : sheets, notes, problems: unique, scenarios: runs };
+}
+
+/**
+ * Runs the models on an .xlsx and returns the output workbook's bytes (the input is not touched).
+ *
+ * @example
+ * const r = await runWorkbook(bytes, sources, { lang: "zh" });
+ * if (r.ok) await writeFile("out.xlsx", r.output);
+ */
+export async function runWorkbook(
+  input: XlsxBytes,
+  sources: ReadonlyArray<TableSource>,
+  options: RunOptions,
+): Promise<RunWorkbookResult> {
+  const plan = planRun(sources, options);
+  if (!plan.ok) return plan;
+  return { ...plan, output: await writeXlsx(input, plan.sheets, options.lang) };
 }
 
 function stringParams(params: Record<string, unknown> | undefined): Record<string, string> {

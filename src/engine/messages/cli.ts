@@ -89,15 +89,12 @@ export const cliMessages = {
     zh: "--sweep 的写法应为 参数=起:止:步长，如 面试权重=0.2:0.6:0.1，而不是“{value}”",
     en: '--sweep takes PARAM=START:END:STEP, e.g. "Interview Weight=0.2:0.6:0.1", not “{value}”',
   },
-  "cli.writingSheets": { zh: "生成 {count} 张结果工作表 …", en: "Preparing {count} result sheets …" },
   "cli.problemsSheet": { zh: "问题清单", en: "Problems" },
   "cli.col.severity": { zh: "级别", en: "Severity" },
   "cli.col.cell": { zh: "位置", en: "Cell" },
   "cli.col.message": { zh: "说明", en: "Message" },
-  "cli.sameKind": {
-    zh: "……同类{severity}另有 {count} 条",
-    en: "… {count} more {severity} of this kind",
-  },
+  "cli.sameKind.warning": { zh: "……同类警告另有 {count} 条", en: "… and {count} more warnings like this" },
+  "cli.sameKind.info": { zh: "……同类提示另有 {count} 条", en: "… and {count} more notes like this" },
   "cli.modelSkipped": {
     zh: "{model}：缺少表 {tables}，未运行",
     en: "{model}: skipped, missing table(s) {tables}",
@@ -107,6 +104,7 @@ export const cliMessages = {
     en: "{model}: stopped by {count} problem(s)",
   },
   "cli.modelDone": { zh: "{model}：完成", en: "{model}: done" },
+  "cli.modelDoneWith": { zh: "{model}：完成（{figures}）", en: "{model}: done ({figures})" },
   "cli.writing": { zh: "写入 {file} …", en: "Writing {file} …" },
   "cli.written": { zh: "结果已写入：{file}", en: "Result written to: {file}" },
   "cli.resultSheets": { zh: "结果工作表：{sheets}", en: "Result sheets: {sheets}" },
@@ -122,8 +120,8 @@ export const cliMessages = {
   "cli.model.headcount": { zh: "编制分析", en: "Headcount" },
   "cli.model.pool": { zh: "周转编制池", en: "Revolving pool" },
   "cli.moreProblems": {
-    zh: "共 {count} 条问题，完整清单见结果工作簿的“{sheet}”工作表",
-    en: "{count} problems in all; the full list is in the “{sheet}” sheet of the result workbook",
+    zh: "共 {errors} 个错误、{warnings} 个警告、{notes} 条提示，完整清单见结果工作簿的“{sheet}”工作表",
+    en: "{errors} errors, {warnings} warnings and {notes} notes in all; the full list is in the “{sheet}” sheet of the result workbook",
   },
   "cli.notesHeader": { zh: "说明", en: "Notes" },
   "cli.chartNote": {
