@@ -15,8 +15,11 @@ const useStyles = makeStyles({
   heading: { display: "block", marginBottom: tokens.spacingVerticalXS },
   pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: "4px" },
-  sweep: { display: "grid", gridTemplateColumns: "1fr 1fr 1fr", gap: tokens.spacingHorizontalS },
+  // minmax(0, 1fr): the three inputs share a narrow pane instead of widening it (a native input is ~20ch wide).
+  sweep: { display: "grid", gridTemplateColumns: "repeat(3, minmax(0, 1fr))", gap: tokens.spacingHorizontalS },
   wide: { gridColumn: "1 / -1" },
+  cell: { minWidth: 0 },
+  input: { width: "100%", minWidth: 0 },
   scroll: { overflowX: "auto" },
 });
 
@@ -154,14 +157,14 @@ export function ScenariosPane({ service, overview, lang, onWritten }: ScenariosP
               ))}
             </Select>
           </Field>
-          <Field label={t("ui.sweep.start", lang)}>
-            <Input inputMode="decimal" value={start} onChange={(_, d) => setStart(d.value)} />
+          <Field label={t("ui.sweep.start", lang)} className={styles.cell}>
+            <Input className={styles.input} inputMode="decimal" value={start} onChange={(_, d) => setStart(d.value)} />
           </Field>
-          <Field label={t("ui.sweep.end", lang)}>
-            <Input inputMode="decimal" value={end} onChange={(_, d) => setEnd(d.value)} />
+          <Field label={t("ui.sweep.end", lang)} className={styles.cell}>
+            <Input className={styles.input} inputMode="decimal" value={end} onChange={(_, d) => setEnd(d.value)} />
           </Field>
-          <Field label={t("ui.sweep.step", lang)}>
-            <Input inputMode="decimal" value={step} onChange={(_, d) => setStep(d.value)} />
+          <Field label={t("ui.sweep.step", lang)} className={styles.cell}>
+            <Input className={styles.input} inputMode="decimal" value={step} onChange={(_, d) => setStep(d.value)} />
           </Field>
         </div>
         {touched && !values && <Text role="alert">{t("ui.sweep.invalid", lang, { max: MAX_SWEEP_VALUES })}</Text>}
