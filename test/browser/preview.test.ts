@@ -71,7 +71,7 @@ describeInBrowser("browser preview in headless Chromium", () => {
 
   beforeAll(async () => {
     let start = Date.now();
-    built = await ensureBuilt(90_000);
+    built = await ensureBuilt(100_000);
     timings[built.built ? "build" : "dist"] = Date.now() - start;
     if (built.built) console.info(`built the task pane to ${built.dir} (${built.why})`);
     server = await serveStatic(built.dir);
@@ -81,7 +81,7 @@ describeInBrowser("browser preview in headless Chromium", () => {
     start = Date.now();
     ({ page, log } = await openTaskPane(browser, server.origin, { lang: LANG }));
     timings.load = Date.now() - start;
-  }, 110_000);
+  }, 150_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => undefined);

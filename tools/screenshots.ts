@@ -1,0 +1,143 @@
+/**
+ * Screenshots of the task pane for the README: the built page (dist/, or a fresh development build when
+ * dist/ is missing or older than src/) in Debian's headless Chromium at a task-pane-like viewport
+ * (420 px wide, scale 1), on the sample workbook: the start page, Home, each model pane after a run,
+ * and Scenarios after "Compare all"; all in Chinese, the start page and re-bidding in English too.
+ *
+ *   npx tsx tools/screenshots.ts [outDir]      (default docs/screenshots; `npm run screenshots`)
+ *
+ * Fails (exit 1) when a run fails or the page raises errors. Needs /usr/bin/chromium (or $REFORM_CHROMIUM).
+ */
+import { mkdirSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Locator, Page } from "playwright-core";
+import { t } from "../src/engine/messages";
+import type { Lang } from "../src/engine/types";
+import { ROOT, chromiumMissing, ensureBuilt, launchChromium, openTaskPane, serveStatic } from "../test/browser/harness";
+
+const VIEWPORT = { width: 420, height: 900 };
+
+type Shot = "start" | "home" | "rebid" | "pay" | "perf" | "headcount" | "scenarios";
+
+const PLAN: { lang: Lang; shots: Shot[] }[] = [
+  { lang: "zh", shots: ["start", "home", "rebid", "pay", "perf", "headcount", "scenarios"] },
+  { lang: "en", shots: ["start", "rebid"] },
+];
+
+/** A pattern for a message with one {placeholder}: the text around it, anything in its place. */
+function messagePattern(key: string, lang: Lang, param: string): RegExp {
+  const marker = "\u0000";
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const [before, after] = t(key, lang, { [param]: marker }).split(marker);
+  return new RegExp(`^${escape(before)}.*${escape(after ?? "")}$`);
+}
+
+/** Clicks the pane's start button and waits for its outcome: success text, or throws with the error shown. */
+async function runAndWait(panel: Locator, button: string, done: RegExp, lang: Lang): Promise<void> {
+  await panel.getByRole("button", { name: button, exact: true }).click();
+  const failed = messagePattern("ui.run.failed", lang, "message");
+  const outcome = panel.getByText(done).or(panel.getByText(failed));
+  await outcome.first().waitFor({ timeout: 60_000 });
+  const text = (await outcome.first().textContent()) ?? "";
+  if (failed.test(text)) throw new Error(`"${button}" failed: ${text}`);
+}
+
+/** Screenshots are cut at this height (a long problems list would make a PNG of megabytes). */
+const MAX_HEIGHT = 1800;
+
+/** Pages wider than the viewport, found while capturing (the task pane would scroll sideways). */
+const overflows: string[] = [];
+
+async function capture(page: Page, file: string): Promise<void> {
+  // Let Fluent's transitions (tab indicator, progress bar) settle.
+  await page.waitForTimeout(300);
+  const size = await page.evaluate(() => {
+    const doc = document.documentElement;
+    const vw = doc.clientWidth;
+    // The outermost elements that stick out to the right of the viewport, to name in the report.
+    const wide = [...document.querySelectorAll<HTMLElement>("body *")]
+      .filter((el) => el.getBoundingClientRect().right > vw + 1)
+      .filter((el) => !(el.parentElement && el.parentElement.getBoundingClientRect().right > vw + 1))
+      .slice(0, 3)
+      .map(
+        (el) =>
+          `<${el.tagName.toLowerCase()} role=${el.getAttribute("role") ?? "-"}> "${(el.textContent ?? "").slice(0, 40)}"`,
+      );
+    return { width: doc.scrollWidth, height: doc.scrollHeight, wide };
+  });
+  if (size.width > VIEWPORT.width) {
+    overflows.push(`${path.basename(file)}: page ${size.width}px wide; sticking out: ${size.wide.join(", ")}`);
+  }
+  const height = Math.min(size.height, MAX_HEIGHT);
+  await page.screenshot({
+    path: file,
+    fullPage: true,
+    clip: { x: 0, y: 0, width: VIEWPORT.width, height },
+    animations: "disabled",
+    caret: "hide",
+  });
+  const cut = size.height > MAX_HEIGHT ? ` (cut from ${size.height}px)` : "";
+  console.log(`${path.relative(ROOT, file)}  ${(statSync(file).size / 1024).toFixed(0)} KB${cut}`);
+}
+
+async function shootLanguage(browser: Browser, origin: string, lang: Lang, shots: Shot[], out: string) {
+  const { context, page, log } = await openTaskPane(browser, origin, { lang, viewport: VIEWPORT });
+  try {
+    const ui = (key: string) => t(key, lang);
+    const sample = page.getByRole("button", { name: ui("ui.preview.sample"), exact: true });
+    await sample.waitFor();
+    if (shots.includes("start")) await capture(page, path.join(out, `${lang}-0-start.png`));
+    await sample.click();
+    await page.getByRole("region", { name: ui("ui.home.models"), exact: true }).waitFor();
+
+    const order: Shot[] = ["home", "rebid", "pay", "perf", "headcount", "scenarios"];
+    for (const shot of order) {
+      if (!shots.includes(shot)) continue;
+      await page.getByRole("tab", { name: ui(`ui.tab.${shot}`), exact: true }).click();
+      const panel = page.getByRole("tabpanel", { name: ui(`ui.tab.${shot}`), exact: true });
+      await panel.waitFor();
+      if (shot === "scenarios") {
+        await runAndWait(
+          panel,
+          ui("ui.scenarios.compare"),
+          messagePattern("ui.scenarios.compared", lang, "sheets"),
+          lang,
+        );
+      } else if (shot !== "home") {
+        await runAndWait(panel, ui("ui.run"), messagePattern("ui.run.done", lang, "sheets"), lang);
+      }
+      await capture(page, path.join(out, `${lang}-${order.indexOf(shot) + 1}-${shot}.png`));
+    }
+    if (log.pageErrors.length > 0 || log.consoleErrors.length > 0) {
+      throw new Error(`the page reported errors (${lang}): ${JSON.stringify(log, null, 2)}`);
+    }
+    if (log.failedRequests.length > 0) console.warn(`requests that failed (${lang}): ${log.failedRequests.join("; ")}`);
+  } finally {
+    await context.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const missing = chromiumMissing();
+  if (missing) throw new Error(`${missing}: install Debian's chromium (apt-get install chromium fonts-noto-cjk)`);
+  const out = path.resolve(process.argv[2] ?? path.join(ROOT, "docs", "screenshots"));
+  mkdirSync(out, { recursive: true });
+  const built = await ensureBuilt(120_000);
+  if (built.built) console.log(`built the task pane to ${built.dir} (${built.why})`);
+  const server = await serveStatic(built.dir);
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    for (const { lang, shots } of PLAN) await shootLanguage(browser, server.origin, lang, shots, out);
+    for (const o of overflows) console.warn(`wider than the ${VIEWPORT.width}px pane: ${o}`);
+  } finally {
+    await browser?.close();
+    await server.close();
+    built.dispose();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
