@@ -14,6 +14,10 @@ export const scenarioMessages = {
     zh: "参数中的成绩项“{component}”不是表“{table}”的列",
     en: "Score component “{component}” of a parameter is not a column of table “{table}”",
   },
+  "reform.withoutRebid": {
+    zh: "竞聘上岗未能运行，本模型改用人员表中的岗位编号或岗级",
+    en: "Re-bidding could not run, so this model used the Staff table's Post ID or Grade columns",
+  },
   "scenario.sweepUnknownParam": { zh: "“{param}”不是已知参数", en: "“{param}” is not a known parameter" },
   "scenario.sweepNotNumeric": {
     zh: "参数“{param}”不是数值，不能扫描",

@@ -61,6 +61,15 @@ export interface ReformRun extends ReformRunBase {
   indicator(id: IndicatorId): number | null;
 }
 
+/** Models whose results another model uses: placements (staff → post) and the number placed. */
+export const MODEL_DEPENDENCIES: Readonly<Record<ModelId, ReadonlyArray<ModelId>>> = {
+  rebid: [],
+  pay: ["rebid"],
+  perf: ["rebid"],
+  headcount: ["rebid"],
+  pool: [],
+};
+
 /** Which model each indicator belongs to and how it is shown: the fixed list, in display order. */
 export const INDICATORS: ReadonlyArray<{ id: IndicatorId; model: ModelId; kind: Indicator["kind"] }> = [
   { id: "placed", model: "rebid", kind: "integer" },
@@ -237,6 +246,11 @@ export function readiness(tables: ReadTables): Record<ModelId, { ready: boolean;
 export function runReform(tables: ReadTables, options: ReformOptions = {}): ReformRun {
   const params = options.params ?? {};
   const wanted = new Set<ModelId>(options.models ?? MODEL_IDS);
+  // Pay, performance pay and headcount use re-bidding's placements: run it first when its tables are
+  // present, even when only they were asked for (its sheets and indicators are then left out).
+  const toRun = new Set<ModelId>(wanted);
+  for (const m of wanted)
+    for (const d of MODEL_DEPENDENCIES[m]) if (missingTables(tables, d).length === 0) toRun.add(d);
   const statuses: ModelStatus[] = [];
   const results: ReformResults = {};
   const problems: Problem[] = [];
@@ -254,10 +268,11 @@ export function runReform(tables: ReadTables, options: ReformOptions = {}): Refo
   }
 
   const step = <T>(model: ModelId, run: () => Outcome<T>, store: (v: T) => void): void => {
-    if (!wanted.has(model)) return;
+    if (!toRun.has(model)) return;
+    const dependency = !wanted.has(model);
     const missing = missingTables(effective, model);
     if (missing.length > 0) {
-      statuses.push({ model, status: "skipped", problems: [], missing });
+      statuses.push({ model, status: "skipped", problems: [], missing, ...(dependency ? { dependency } : {}) });
       return;
     }
     // A required table the reader could not read at all (missing identity column) stops the model.
@@ -265,16 +280,16 @@ export function runReform(tables: ReadTables, options: ReformOptions = {}): Refo
       (effective[t]?.problems ?? []).filter((p) => p.severity === "error" && p.key === "column.missing"),
     );
     if (unreadable.length > 0) {
-      statuses.push({ model, status: "failed", problems: unreadable });
+      statuses.push({ model, status: "failed", problems: unreadable, ...(dependency ? { dependency } : {}) });
       return;
     }
     const out = run();
     if (!out.ok) {
-      statuses.push({ model, status: "failed", problems: out.problems });
+      statuses.push({ model, status: "failed", problems: out.problems, ...(dependency ? { dependency } : {}) });
       return;
     }
     store(out.value);
-    statuses.push({ model, status: "ok", problems: out.problems });
+    statuses.push({ model, status: "ok", problems: out.problems, ...(dependency ? { dependency } : {}) });
   };
 
   step(
@@ -353,6 +368,20 @@ export function runReform(tables: ReadTables, options: ReformOptions = {}): Refo
   );
 
   const ran = new Set(statuses.filter((s) => s.status === "ok").map((s) => s.model));
+  // A dependent model that ran without the re-bidding it needs says so.
+  const rebidStatus = statuses.find((s) => s.model === "rebid");
+  if (rebidStatus && rebidStatus.status !== "ok") {
+    for (const st of statuses) {
+      if (st.status === "ok" && MODEL_DEPENDENCIES[st.model].includes("rebid")) {
+        st.problems.unshift({
+          severity: "warning",
+          table: "staff",
+          key: "reform.withoutRebid",
+          params: { model: st.model },
+        });
+      }
+    }
+  }
   const indicators: Indicator[] = INDICATORS.filter((d) => wanted.has(d.model)).map((d) => ({
     id: d.id,
     model: d.model,
@@ -368,11 +397,11 @@ export function runReform(tables: ReadTables, options: ReformOptions = {}): Refo
     params,
     indicator: (id) => indicators.find((i) => i.id === id)?.value ?? null,
     sheets: (lang: Lang): ResultSheet[] => [
-      ...(results.rebid ? rebidSheets(results.rebid, lang) : []),
-      ...(results.pay ? paySheets(results.pay, lang) : []),
-      ...(results.perf ? perfPaySheets(results.perf, lang) : []),
-      ...(results.headcount ? headcountSheets(results.headcount, lang) : []),
-      ...(results.pool ? poolSheets(results.pool, lang) : []),
+      ...(results.rebid && wanted.has("rebid") ? rebidSheets(results.rebid, lang) : []),
+      ...(results.pay && wanted.has("pay") ? paySheets(results.pay, lang) : []),
+      ...(results.perf && wanted.has("perf") ? perfPaySheets(results.perf, lang) : []),
+      ...(results.headcount && wanted.has("headcount") ? headcountSheets(results.headcount, lang) : []),
+      ...(results.pool && wanted.has("pool") ? poolSheets(results.pool, lang) : []),
     ],
   };
 }

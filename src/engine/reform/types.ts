@@ -59,6 +59,8 @@ export interface ModelStatus {
   problems: Problem[];
   /** Why it was skipped: the missing tables. */
   missing?: TableId[];
+  /** Run only because a model asked for needs its results (its sheets and indicators are left out). */
+  dependency?: boolean;
 }
 
 export interface ReformOptions {

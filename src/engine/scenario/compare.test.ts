@@ -124,3 +124,32 @@ describe("scenarios", () => {
     );
   });
 });
+
+describe("runReform dependencies", () => {
+  it("runs re-bidding first for pay, performance pay and headcount, but shows only what was asked for", () => {
+    const all = runReform(tables, { params: base });
+    const payOnly = runReform(tables, { params: base, models: ["pay"] });
+    expect(payOnly.indicator("payrollAfter")).toBe(all.indicator("payrollAfter"));
+    expect(payOnly.indicator("payrollAfter")).toBeGreaterThan(0);
+    expect(payOnly.indicators.map((i) => i.model).every((m) => m === "pay")).toBe(true);
+    expect(payOnly.statuses.find((s) => s.model === "rebid")).toMatchObject({ status: "ok", dependency: true });
+    const sheetIds = payOnly.sheets("en").map((s) => s.id);
+    expect(sheetIds.some((id) => id.startsWith("pay"))).toBe(true);
+    expect(sheetIds).not.toContain("placements");
+    const hc = runReform(tables, { params: base, models: ["headcount"] });
+    expect(hc.indicator("headcountAfter")).toBe(all.indicator("headcountAfter"));
+  });
+
+  it("says so when a dependent model ran without re-bidding", () => {
+    const { posts: _p, ...noPosts } = tables;
+    const r = runReform(noPosts, { params: base, models: ["perf"] });
+    expect(r.statuses.map((s) => s.model)).toEqual(["perf"]);
+    const broken = { ...tables, posts: { ...tables.posts!, problems: [], records: [] } };
+    const r2 = runReform(broken, { params: base, models: ["headcount"] });
+    // Every choice now names an unknown post: re-bidding fails, headcount still runs and says so.
+    expect(r2.statuses.find((s) => s.model === "rebid")).toMatchObject({ status: "failed", dependency: true });
+    const hcStatus = r2.statuses.find((s) => s.model === "headcount")!;
+    expect(hcStatus.status).toBe("ok");
+    expect(hcStatus.problems.map((p) => p.key)).toContain("reform.withoutRebid");
+  });
+});
