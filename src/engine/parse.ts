@@ -10,11 +10,14 @@ import type { CellValue } from "./types";
  * all white space removed.
  *
  * @example normalizeHeader(" Staff  ID ") // => "staffid"
- * @example normalizeHeader("工　号") // => "工号"
+ * @example normalizeHeader("工\u3000号") // => "工号"
  */
 export function normalizeHeader(value: CellValue): string {
   if (value === null || value === undefined) return "";
-  return String(value).normalize("NFKC").toLowerCase().replace(/[\s\u00a0\u3000]+/g, "");
+  return String(value)
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s\u00a0\u3000]+/g, "");
 }
 
 /** True when a cell holds nothing (null, undefined, or only white space). */
@@ -43,7 +46,11 @@ export function parseNumber(value: CellValue): number | null | undefined {
   if (isBlank(value)) return undefined;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value !== "string") return null;
-  let s = value.normalize("NFKC").trim().replace(/^[¥￥$]/, "").replace(/,/g, "");
+  let s = value
+    .normalize("NFKC")
+    .trim()
+    .replace(/^[¥￥$]/, "")
+    .replace(/,/g, "");
   let scale = 1;
   if (s.endsWith("%")) {
     scale = 0.01;
@@ -78,7 +85,12 @@ export function parseYesNo(value: CellValue): boolean | null | undefined {
 export const EDUCATION_LEVELS: ReadonlyArray<{ level: number; zh: string; en: string; aliases: string[] }> = [
   { level: 1, zh: "高中", en: "High School", aliases: ["高中", "中专", "高中及以下", "highschool", "secondary"] },
   { level: 2, zh: "大专", en: "College", aliases: ["大专", "专科", "college", "associate", "diploma"] },
-  { level: 3, zh: "本科", en: "Bachelor", aliases: ["本科", "大学本科", "学士", "bachelor", "bachelors", "undergraduate"] },
+  {
+    level: 3,
+    zh: "本科",
+    en: "Bachelor",
+    aliases: ["本科", "大学本科", "学士", "bachelor", "bachelors", "undergraduate"],
+  },
   { level: 4, zh: "硕士", en: "Master", aliases: ["硕士", "研究生", "硕士研究生", "master", "masters"] },
   { level: 5, zh: "博士", en: "Doctorate", aliases: ["博士", "博士研究生", "doctor", "doctorate", "phd"] },
 ];

@@ -106,7 +106,7 @@ function parseCell(
   type: ColumnType,
   raw: CellValue,
   bounds: { min?: number; max?: number },
-  choices?: Record<string, string[]>
+  choices?: Record<string, string[]>,
 ): ParseResult {
   switch (type) {
     case "text": {
@@ -121,7 +121,14 @@ function parseCell(
         }
         return {
           value: undefined,
-          problem: { key: "cell.notChoice", params: { allowed: Object.values(choices).map((v) => v[0]).join(" / ") } },
+          problem: {
+            key: "cell.notChoice",
+            params: {
+              allowed: Object.values(choices)
+                .map((v) => v[0])
+                .join(" / "),
+            },
+          },
         };
       }
       return { value: s };
@@ -371,7 +378,7 @@ export function requireColumns(read: TableRead, keys: ReadonlyArray<string>, mod
 export function extraNumber(
   read: TableRead,
   rec: TableRecord,
-  header: string
+  header: string,
 ): { value: number | undefined; problem?: Problem } {
   const raw = rec.extra[header];
   const n = parseNumber(raw);

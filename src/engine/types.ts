@@ -39,9 +39,7 @@ export interface Problem {
 }
 
 /** A calculation that may fail: a value, or the problems that stopped it. Warnings travel with ok results. */
-export type Outcome<T> =
-  | { ok: true; value: T; problems: Problem[] }
-  | { ok: false; problems: Problem[] };
+export type Outcome<T> = { ok: true; value: T; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 export function ok<T>(value: T, problems: Problem[] = []): Outcome<T> {
   return { ok: true, value, problems };

@@ -44,7 +44,7 @@ export function t(key: string, lang: Lang, params?: MessageParams): string {
   const template = entry ? entry[lang] : key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
   );
 }
 

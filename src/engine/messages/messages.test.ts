@@ -19,7 +19,9 @@ describe("message table", () => {
   });
 
   it("fills parameters and follows the display language", () => {
-    expect(t("cell.notNumber", "en", { column: "Written", value: "abc" })).toBe("“Written” value “abc” is not a number");
+    expect(t("cell.notNumber", "en", { column: "Written", value: "abc" })).toBe(
+      "“Written” value “abc” is not a number",
+    );
     expect(t("cell.notNumber", "zh", { column: "笔试", value: "abc" })).toBe("“笔试”的值“abc”不是数字");
     expect(langFromLocale("zh-CN")).toBe("zh");
     expect(langFromLocale("zh-TW")).toBe("zh");
@@ -30,8 +32,16 @@ describe("message table", () => {
 
   it("formats a problem naming table, row, column and value", () => {
     const line = formatProblem(
-      { severity: "error", table: "staff", tableName: "Staff", tableRow: 5, column: "Written", value: "abc", key: "cell.notNumber" },
-      "en"
+      {
+        severity: "error",
+        table: "staff",
+        tableName: "Staff",
+        tableRow: 5,
+        column: "Written",
+        value: "abc",
+        key: "cell.notNumber",
+      },
+      "en",
     );
     expect(line).toBe("Error: table “Staff”, row 5, column “Written”: “Written” value “abc” is not a number");
     expect(columnLetter(0)).toBe("A");
