@@ -1,3 +1,5 @@
+import type { ZipCodec } from "../workbook/ooxml";
+
 /**
  * What the runner needs from its surroundings, injected so tests run it in-process.
  */
@@ -13,6 +15,8 @@ export interface CliIO {
   env?: Readonly<Record<string, string | undefined>>;
   /** Absolute form of a path for messages; default the path itself. */
   resolve?(path: string): string;
+  /** Compression for the output workbook (Node: zlib); default the platform's CompressionStream. */
+  zip?: ZipCodec;
 }
 
 /** An in-memory CliIO for tests and embedding: files in a map, output lines collected. */

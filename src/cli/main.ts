@@ -11,6 +11,7 @@ import { langFromLocale, t } from "../engine/messages";
 import type { Lang, Problem } from "../engine/types";
 import { identifyTables, readTables, type TableSource } from "../engine/workbook";
 import { generateSample, SAMPLE_ZONE, sampleSources } from "../sample/sample";
+import { crc32, type ZipCodec } from "../workbook/ooxml";
 import { readXlsx, writeXlsx } from "../workbook/xlsx";
 import { problemLine, sortProblems, workbookProblems } from "./check";
 import type { CliIO } from "./io";
@@ -300,7 +301,7 @@ async function commandRun(args: Args, io: CliIO, fixedOut?: string): Promise<num
   }
   io.stderr(t("cli.writing", lang, { file: out }));
   try {
-    await io.writeFile(out, await writeXlsx(bytes, r.sheets, lang));
+    await io.writeFile(out, await writeXlsx(bytes, r.sheets, lang, { codec: io.zip }));
   } catch (e) {
     io.stderr(t("cli.cannotWrite", lang, { file: out, reason: reason(e) }));
     return 2;
@@ -389,6 +390,16 @@ export async function main(argv: ReadonlyArray<string>, io: CliIO): Promise<numb
   }
 }
 
+/** Node's zlib as the output workbook's compression (native: several times faster than the JS fallback). */
+export function nodeZipCodec(): ZipCodec {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const zlib = require("zlib") as typeof import("zlib");
+  return {
+    deflateRaw: (data) => zlib.deflateRawSync(data, { level: 1 }),
+    crc32: typeof zlib.crc32 === "function" ? (data) => zlib.crc32(data) : crc32,
+  };
+}
+
 /** Node entry point used by bin/reform.js. */
 export async function cli(argv: ReadonlyArray<string> = process.argv.slice(2)): Promise<void> {
   // Node built-ins are loaded here only, so the rest of the runner can be bundled for a browser.
@@ -406,6 +417,7 @@ export async function cli(argv: ReadonlyArray<string> = process.argv.slice(2)): 
     },
     env: process.env,
     resolve: (p) => path.resolve(p),
+    zip: nodeZipCodec(),
   };
   process.exitCode = await main(argv, io);
 }

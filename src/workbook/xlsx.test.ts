@@ -111,7 +111,7 @@ describe("readXlsx / writeXlsx", () => {
         { header: "日期", kind: "date" },
       ],
       rows: [
-        ["E1", 1234.5, 0.125, 3, 81.25, 19783],
+        ["E1", 1234.5, 0.125, 3, 81.25, 45352], // Excel serial of 2024-03-01
         ["E2", 99, 0.5, 1, 70, null],
       ],
       highlights: [{ rows: [1], style: "bad" }],
