@@ -57,6 +57,8 @@ export function normalizeComponent(values: Float64Array, mode: Normalization, in
   return out;
 }
 
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000];
+
 /**
  * Σ weightₖ × scoreₖ per row over already normalised components, a missing (`NaN`) score counting 0,
  * rounded half-up to `decimals`.
@@ -80,6 +82,20 @@ export function weightedComposite(
       if (v === v) out[i] += w * v;
     }
   }
-  for (let i = 0; i < n; i++) out[i] = roundHalfUp(out[i], decimals);
+  // roundHalfUp, with its fast path (far from a .5 boundary) inlined: the same arithmetic, so the same result
+  const pw = POW10[decimals] ?? NaN;
+  for (let i = 0; i < n; i++) {
+    const x = out[i];
+    if (pw === pw && x === x && x !== Infinity && x !== -Infinity) {
+      const a = Math.abs(x);
+      const y = a * pw;
+      const f = y - Math.floor(y);
+      if (Math.abs(f - 0.5) > 1e-6) {
+        out[i] = ((x < 0 ? -1 : 1) * Math.round(y)) / pw;
+        continue;
+      }
+    }
+    out[i] = roundHalfUp(x, decimals);
+  }
   return out;
 }

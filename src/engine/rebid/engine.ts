@@ -1,7 +1,12 @@
 /**
  * The core of re-bidding over plain data: priorities, eligibility, the two mechanisms, the adjustment
- * round, outcomes with reasons, post fill, blocking pairs. Typed arrays throughout so that 100k candidates
- * × 2,000 posts × 10 choices runs in well under a second.
+ * round, outcomes with reasons, post fill, blocking pairs.
+ *
+ * Built for 100k candidates × 2,000 posts × 10 choices: choices in CSR form (Int32Array), priorities as
+ * rank arrays computed once per score category by stable counting sorts (no comparator sorts), the rank
+ * (or −1 when ineligible) of every choice precomputed once, deferred acceptance on per-post bounded
+ * max-heaps of ranks, and no closures or object allocations in the hot loops. Objects are allocated only
+ * for the result (one per candidate and post, and reason items).
  */
 import type {
   CandidateResult,
@@ -13,7 +18,7 @@ import type {
   RebidResult,
   RebidSettings,
   RequirementFailure,
-  TieBreak,
+  TieKey,
   TieKind,
 } from "./types";
 import { DEFAULT_REBID_SETTINGS, OUTCOME_KINDS } from "./types";
@@ -29,93 +34,201 @@ function num(x: number | undefined): number {
   return x === undefined || !Number.isFinite(x) ? NaN : x;
 }
 
+/** A cascade key: sign × value, +Infinity when missing (last whatever the order). */
+function tieValue(x: number | undefined, sign: number): number {
+  return x === undefined || !Number.isFinite(x) ? Infinity : sign * x;
+}
+
+const EXACT_SCALES = [1, 10, 100, 1000, 10000];
+
 /**
- * Order of candidates by the tie-break cascade alone (missing values last), then row order.
- * Returns `tieRank[i]` (0 = best), `tieOrder[rank] = i` and the signed keys. Each cascade key, from the
- * last to the first, is turned into dense ranks and sorted stably with packed integer keys (native sort).
+ * Order-preserving integer codes of `key` (no NaN; +Infinity allowed) into `out`: equal doubles share a
+ * code (−0 = 0), and a < b ⇔ code(a) < code(b). Returns the number of codes R (codes are 0..R−1).
+ * Fast path: code = round(x × scale) − min for the first small scale at which no two different values
+ * share a code (checked) and the range is small; round(x × scale) is monotone in x, so this keeps the
+ * order. Otherwise the dense rank among the sorted distinct values.
  */
-function cascadeOrder(cands: ReadonlyArray<RebidCandidate>, cascade: ReadonlyArray<TieBreak>) {
-  const n = cands.length;
-  const keys = cascade.map((tb) => {
-    const a = new Float64Array(n);
-    const sign = tb.order === "desc" ? -1 : 1;
+function integerCodes(key: Float64Array, out: Int32Array): number {
+  const n = key.length;
+  const limit = 4 * n + 4096;
+  let rep: Float64Array | null = null;
+  for (const scale of EXACT_SCALES) {
+    let min = Infinity;
+    let max = -Infinity;
     for (let i = 0; i < n; i++) {
-      const v = num(cands[i][tb.key]);
-      a[i] = Number.isNaN(v) ? Infinity : sign * v;
+      const x = key[i];
+      if (x === Infinity) continue;
+      const y = Math.round(x * scale);
+      if (y < min) min = y;
+      if (y > max) max = y;
     }
-    return a;
-  });
-  let order = new Int32Array(n);
-  let rank = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = rank[i] = i;
-  const packed = new Float64Array(n);
-  const dense = new Float64Array(n);
-  for (let k = keys.length - 1; k >= 0; k--) {
-    const a = keys[k];
-    const sorted = Float64Array.from(a).sort();
+    if (min > max) {
+      out.fill(0); // all +Infinity (or empty)
+      return 1;
+    }
+    if (!(max - min <= limit)) break; // also non-finite
+    const inf = max - min + 1;
+    if (rep === null || rep.length < inf) rep = new Float64Array(inf + 1);
+    rep.fill(NaN, 0, inf);
+    let exact = true;
     for (let i = 0; i < n; i++) {
-      // lower bound of a[i] in sorted = its dense rank (ties share it)
-      let lo = 0;
-      let hi = n;
-      const v = a[i];
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (sorted[mid] < v) lo = mid + 1;
-        else hi = mid;
+      const x = key[i];
+      if (x === Infinity) {
+        out[i] = inf;
+        continue;
       }
-      dense[i] = lo;
+      const c = Math.round(x * scale) - min;
+      const r = rep[c];
+      if (r !== x) {
+        if (r === r) {
+          exact = false; // two different values share the code
+          break;
+        }
+        rep[c] = x;
+      }
+      out[i] = c;
     }
-    for (let i = 0; i < n; i++) packed[i] = dense[i] * n + rank[i];
-    packed.sort();
-    const nextOrder = new Int32Array(n);
-    for (let r = 0; r < n; r++) nextOrder[r] = order[packed[r] % n];
-    order = nextOrder;
-    rank = new Int32Array(n);
-    for (let r = 0; r < n; r++) rank[order[r]] = r;
+    if (exact) return inf + 1;
   }
-  return { tieRank: rank, tieOrder: order, keys };
+  // general case: dense rank by binary search among the sorted distinct values
+  const sorted = Float64Array.from(key).sort();
+  let d = 0;
+  for (let j = 0; j < n; j++) if (d === 0 || sorted[j] !== sorted[d - 1]) sorted[d++] = sorted[j];
+  for (let i = 0; i < n; i++) {
+    const v = key[i];
+    let lo = 0;
+    let hi = d;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    out[i] = lo;
+  }
+  return Math.max(1, d);
 }
 
 /**
- * Priority of every candidate on one score: composite desc, then the cascade rank. Uses a native
- * Float64Array sort of packed integer keys when the composites are exact at `decimals`, else a comparator.
+ * Stable reorder of the permutation `order` by `key` ascending: a counting sort over the integer codes.
+ * `codes` is scratch of length n. Returns a new permutation.
  */
-function priorityOrder(comp: Float64Array, tieRank: Int32Array, tieOrder: Int32Array, decimals: number) {
+function stableSortBy(order: Int32Array, key: Float64Array, codes: Int32Array): Int32Array {
+  const n = order.length;
+  const R = integerCodes(key, codes);
+  const pos = new Int32Array(R + 1);
+  for (let i = 0; i < n; i++) pos[codes[i] + 1]++;
+  for (let r = 1; r <= R; r++) pos[r] += pos[r - 1];
+  const out = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const i = order[j];
+    out[pos[codes[i]]++] = i;
+  }
+  return out;
+}
+
+/**
+ * Order of candidates by the tie-break cascade alone, then row order: stable counting sorts from the last
+ * key to the first. `keys` are the signed cascade values (missing = +Infinity). Returns `tieOrder[rank] = i`.
+ */
+function cascadeOrder(n: number, keys: ReadonlyArray<Float64Array>, codes: Int32Array): Int32Array {
+  let order: Int32Array = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let k = keys.length - 1; k >= 0; k--) order = stableSortBy(order, keys[k], codes);
+  return order;
+}
+
+/**
+ * Priority of every candidate on one score: composite desc, then the cascade order. When every composite
+ * is an integer at `decimals` (within 1e-6, as rounded composites are), composites compare by that
+ * integer; otherwise exactly.
+ */
+function priorityOrder(comp: Float64Array, tieOrder: Int32Array, decimals: number, codes: Int32Array) {
   const n = comp.length;
-  const order = new Int32Array(n);
   const scale = Math.pow(10, Math.max(0, Math.min(6, Math.floor(decimals))));
-  let packable = true;
+  let packable = Number.isFinite(scale);
   let maxAbs = 0;
-  const ints = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  const key = new Float64Array(n);
+  for (let i = 0; packable && i < n; i++) {
     const v = comp[i] * scale;
     const r = Math.round(v);
-    if (Math.abs(v - r) > 1e-6) {
-      packable = false;
-      break;
-    }
-    ints[i] = r;
+    if (Math.abs(v - r) > 1e-6) packable = false;
+    key[i] = -r;
     if (Math.abs(r) > maxAbs) maxAbs = Math.abs(r);
   }
-  if (packable && (maxAbs + 1) * n * 2 < Number.MAX_SAFE_INTEGER) {
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = -ints[i] * n + tieRank[i];
-    keys.sort();
-    for (let r = 0; r < n; r++) {
-      const tr = ((keys[r] % n) + n) % n;
-      order[r] = tieOrder[tr];
-    }
-  } else {
-    const arr = Array.from({ length: n }, (_, i) => i);
-    arr.sort((x, y) => comp[y] - comp[x] || tieRank[x] - tieRank[y]);
-    order.set(arr);
-  }
+  if (!(packable && (maxAbs + 1) * n * 2 < Number.MAX_SAFE_INTEGER)) for (let i = 0; i < n; i++) key[i] = -comp[i];
+  const order = stableSortBy(tieOrder, key, codes);
   const rank = new Int32Array(n);
   for (let r = 0; r < n; r++) rank[order[r]] = r;
   return { order, rank };
 }
 
 const NONE = -1;
+const TIE_KEYS: ReadonlyArray<TieKey> = [
+  "interview",
+  "written",
+  "peerReview",
+  "appraisal",
+  "years",
+  "age",
+  "education",
+];
+const TIE_NAMES: TieKind[] = ["none", "cascade", "rowOrder"];
+
+/** Posts as typed arrays (requirements NaN when not set). */
+interface PostArrays {
+  quota: Int32Array;
+  score: Int32Array;
+  min: Float64Array;
+  edu: Float64Array;
+  age: Float64Array;
+  yrs: Float64Array;
+}
+
+/** Candidate values used by eligibility (NaN when not given). */
+interface CandArrays {
+  comp: Float64Array[];
+  edu: Float64Array;
+  age: Float64Array;
+  yrs: Float64Array;
+}
+
+function isEligible(c: CandArrays, q: PostArrays, i: number, p: number): boolean {
+  const mn = q.min[p];
+  if (mn === mn && !(c.comp[q.score[p]][i] >= mn)) return false;
+  const e = q.edu[p];
+  if (e === e && !(c.edu[i] >= e)) return false;
+  const a = q.age[p];
+  if (a === a && !(c.age[i] <= a)) return false;
+  const y = q.yrs[p];
+  if (y === y && !(c.yrs[i] >= y)) return false;
+  return true;
+}
+
+/** The requirements candidate i fails at post p, as an exact-size array (`failBuf` is scratch). */
+function failures(
+  c: CandArrays,
+  q: PostArrays,
+  i: number,
+  p: number,
+  failBuf: RequirementFailure[],
+): RequirementFailure[] {
+  let k = 0;
+  const ci = c.comp[q.score[p]][i];
+  const mn = q.min[p];
+  if (mn === mn && !(ci >= mn)) failBuf[k++] = { requirement: "minScore", value: ci, limit: mn };
+  const e = q.edu[p];
+  const ev = c.edu[i];
+  if (e === e && !(ev >= e)) failBuf[k++] = { requirement: "education", value: ev === ev ? ev : undefined, limit: e };
+  const a = q.age[p];
+  const av = c.age[i];
+  if (a === a && !(av <= a)) failBuf[k++] = { requirement: "age", value: av === av ? av : undefined, limit: a };
+  const y = q.yrs[p];
+  const yv = c.yrs[i];
+  if (y === y && !(yv >= y)) failBuf[k++] = { requirement: "years", value: yv === yv ? yv : undefined, limit: y };
+  const out = failBuf.slice(0, k);
+  failBuf.fill(undefined as unknown as RequirementFailure, 0, k);
+  return out;
+}
 
 /**
  * Re-bidding over plain data.
@@ -148,19 +261,34 @@ export function rebid(input: RebidInput, settingsIn: Partial<RebidSettings> = {}
 
   // --- candidate data as typed arrays
   const comp: Float64Array[] = [];
-  for (let s = 0; s < S; s++) {
-    const a = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = cands[i].scores[s];
-      a[i] = v === undefined || !Number.isFinite(v) ? 0 : v;
-    }
-    comp.push(a);
-  }
+  for (let s = 0; s < S; s++) comp.push(new Float64Array(n));
   const edu = new Float64Array(n);
   const age = new Float64Array(n);
   const yrs = new Float64Array(n);
   const competes = new Uint8Array(n);
   const accepts = new Uint8Array(n);
+  // cascade keys: sign × value, missing = +Infinity (last whatever the order)
+  const cascade = settings.tieBreak;
+  const tieKeys: Float64Array[] = cascade.map(() => new Float64Array(n));
+  const keyOf = (key: TieKey): Float64Array | null => {
+    const k = cascade.findIndex((tb) => tb.key === key);
+    return k < 0 ? null : tieKeys[k];
+  };
+  const signOf = (key: TieKey): number => (cascade.find((tb) => tb.key === key)?.order === "desc" ? -1 : 1);
+  const kInterview = keyOf("interview");
+  const kWritten = keyOf("written");
+  const kPeer = keyOf("peerReview");
+  const kAppraisal = keyOf("appraisal");
+  const kYears = keyOf("years");
+  const kAge = keyOf("age");
+  const kEdu = keyOf("education");
+  const sInterview = signOf("interview");
+  const sWritten = signOf("written");
+  const sPeer = signOf("peerReview");
+  const sAppraisal = signOf("appraisal");
+  const sYears = signOf("years");
+  const sAge = signOf("age");
+  const sEdu = signOf("education");
   let totalChoices = 0;
   for (let i = 0; i < n; i++) totalChoices += cands[i].choices.length;
   const chStart = new Int32Array(n + 1);
@@ -169,14 +297,31 @@ export function rebid(input: RebidInput, settingsIn: Partial<RebidSettings> = {}
   let m = 0;
   for (let i = 0; i < n; i++) {
     const c = cands[i];
-    edu[i] = num(c.education);
-    age[i] = num(c.age);
-    yrs[i] = num(c.years);
+    const sc = c.scores;
+    for (let s = 0; s < S; s++) {
+      const v = sc[s];
+      comp[s][i] = v === undefined || !Number.isFinite(v) ? 0 : v;
+    }
+    const e = num(c.education);
+    const a = num(c.age);
+    const y = num(c.years);
+    edu[i] = e;
+    age[i] = a;
+    yrs[i] = y;
+    if (kInterview) kInterview[i] = tieValue(c.interview, sInterview);
+    if (kWritten) kWritten[i] = tieValue(c.written, sWritten);
+    if (kPeer) kPeer[i] = tieValue(c.peerReview, sPeer);
+    if (kAppraisal) kAppraisal[i] = tieValue(c.appraisal, sAppraisal);
+    if (kYears) kYears[i] = Number.isNaN(y) ? Infinity : sYears * y;
+    if (kAge) kAge[i] = Number.isNaN(a) ? Infinity : sAge * a;
+    if (kEdu) kEdu[i] = Number.isNaN(e) ? Infinity : sEdu * e;
     competes[i] = c.transfer ? 0 : 1;
     accepts[i] = c.acceptAdjustment ? 1 : 0;
     chStart[i] = m;
     if (competes[i]) {
-      for (const p of c.choices) {
+      const ch = c.choices;
+      for (let k = 0; k < ch.length; k++) {
+        const p = ch[k];
         if (p >= 0 && p < P && seen[p] !== i) {
           seen[p] = i;
           chPost[m++] = p;
@@ -185,38 +330,43 @@ export function rebid(input: RebidInput, settingsIn: Partial<RebidSettings> = {}
     }
   }
   chStart[n] = m;
+  // a key repeated in the cascade reuses its first column; a key the engine does not know is missing for all
+  cascade.forEach((tb, k) => {
+    const first = cascade.findIndex((x) => x.key === tb.key);
+    const a = tieKeys[k];
+    if (!TIE_KEYS.includes(tb.key)) a.fill(Infinity);
+    else if (first !== k) {
+      const f = tieKeys[first];
+      const flip = (tb.order === "desc" ? -1 : 1) !== signOf(tb.key);
+      for (let i = 0; i < n; i++) a[i] = flip && f[i] !== Infinity ? -f[i] : f[i];
+    }
+  });
+  const ca: CandArrays = { comp, edu, age, yrs };
 
   // --- posts
   const quota = new Int32Array(P);
   const pScore = new Int32Array(P);
-  const pMin = new Float64Array(P);
-  const pEdu = new Float64Array(P);
-  const pAge = new Float64Array(P);
-  const pYrs = new Float64Array(P);
+  const pa: PostArrays = {
+    quota,
+    score: pScore,
+    min: new Float64Array(P),
+    edu: new Float64Array(P),
+    age: new Float64Array(P),
+    yrs: new Float64Array(P),
+  };
   for (let p = 0; p < P; p++) {
     const q = posts[p].quota;
     quota[p] = Number.isFinite(q) && q > 0 ? Math.floor(q) : 0;
     pScore[p] = posts[p].score;
-    pMin[p] = num(posts[p].minScore);
-    pEdu[p] = num(posts[p].minEducation);
-    pAge[p] = num(posts[p].maxAge);
-    pYrs[p] = num(posts[p].minYears);
+    pa.min[p] = num(posts[p].minScore);
+    pa.edu[p] = num(posts[p].minEducation);
+    pa.age[p] = num(posts[p].maxAge);
+    pa.yrs[p] = num(posts[p].minYears);
   }
 
-  const eligible = (i: number, p: number): boolean => {
-    const mn = pMin[p];
-    if (mn === mn && !(comp[pScore[p]][i] >= mn)) return false;
-    const e = pEdu[p];
-    if (e === e && !(edu[i] >= e)) return false;
-    const a = pAge[p];
-    if (a === a && !(age[i] <= a)) return false;
-    const y = pYrs[p];
-    if (y === y && !(yrs[i] >= y)) return false;
-    return true;
-  };
-
-  // --- priorities
-  const { tieRank, tieOrder, keys: tieKeys } = cascadeOrder(cands, settings.tieBreak);
+  // --- priorities: one order and rank per used score
+  const codes = new Int32Array(n);
+  const tieOrder = cascadeOrder(n, tieKeys, codes);
   const usedScores = new Uint8Array(S);
   usedScores[defaultScore] = 1;
   for (let p = 0; p < P; p++) usedScores[pScore[p]] = 1;
@@ -228,9 +378,44 @@ export function rebid(input: RebidInput, settingsIn: Partial<RebidSettings> = {}
       order.push(new Int32Array(0));
       continue;
     }
-    const po = priorityOrder(comp[s], tieRank, tieOrder, settings.decimals);
+    const po = priorityOrder(comp[s], tieOrder, settings.decimals, codes);
     rank.push(po.rank);
     order.push(po.order);
+  }
+
+  // --- per choice: the candidate's rank at the post, −1 when not eligible
+  const chRank = new Int32Array(m);
+  {
+    const pMin = pa.min;
+    const pEdu = pa.edu;
+    const pAge = pa.age;
+    const pYrs = pa.yrs;
+    const hasReq = new Uint8Array(P);
+    for (let p = 0; p < P; p++)
+      hasReq[p] = pMin[p] === pMin[p] || pEdu[p] === pEdu[p] || pAge[p] === pAge[p] || pYrs[p] === pYrs[p] ? 1 : 0;
+    for (let i = 0; i < n; i++) {
+      const end = chStart[i + 1];
+      for (let ci = chStart[i]; ci < end; ci++) {
+        const p = chPost[ci];
+        const s = pScore[p];
+        if (hasReq[p]) {
+          const mn = pMin[p];
+          const e = pEdu[p];
+          const a = pAge[p];
+          const y = pYrs[p];
+          if (
+            (mn === mn && !(comp[s][i] >= mn)) ||
+            (e === e && !(edu[i] >= e)) ||
+            (a === a && !(age[i] <= a)) ||
+            (y === y && !(yrs[i] >= y))
+          ) {
+            chRank[ci] = NONE;
+            continue;
+          }
+        }
+        chRank[ci] = rank[s][i];
+      }
+    }
   }
 
   // --- assignment by choice
@@ -240,36 +425,79 @@ export function rebid(input: RebidInput, settingsIn: Partial<RebidSettings> = {}
   const filledRound = new Int32Array(P).fill(NONE);
   const roundCutoff = new Float64Array(P).fill(NaN);
   const roundHolder = new Int32Array(P).fill(NONE);
+  const seq = settings.mechanism === "sequential";
 
-  if (settings.mechanism === "sequential") {
+  if (seq) {
+    sequentialRounds();
+  } else {
+    deferredAcceptance();
+  }
+
+  // Sequential (Boston): in round k every unplaced candidate applies to their k-th choice; per post,
+  // applicants are admitted best first into the seats left. Posts are independent within a round, so each
+  // score's applicants are marked at their rank and admitted in one scan of that score's order.
+  function sequentialRounds(): void {
     let maxLen = 0;
     for (let i = 0; i < n; i++) maxLen = Math.max(maxLen, chStart[i + 1] - chStart[i]);
-    const buf = new Float64Array(n);
-    for (let k = 0; k < maxLen; k++) {
-      let cnt = 0;
-      for (let i = 0; i < n; i++) {
-        if (assigned[i] !== NONE || chStart[i] + k >= chStart[i + 1]) continue;
-        const p = chPost[chStart[i] + k];
-        if (quota[p] === 0 || !eligible(i, p)) continue;
-        buf[cnt++] = p * n + rank[pScore[p]][i];
+    let active = new Int32Array(n);
+    let na = 0;
+    for (let i = 0; i < n; i++) if (chStart[i + 1] > chStart[i]) active[na++] = i;
+    const slot = new Int32Array(n).fill(NONE); // post applied to, at the applicant's rank
+    const scoreHas = new Uint8Array(S);
+    for (let k = 0; k < maxLen && na > 0; k++) {
+      scoreHas.fill(0);
+      let next = 0;
+      for (let j = 0; j < na; j++) {
+        const i = active[j];
+        const ci = chStart[i] + k;
+        if (ci >= chStart[i + 1]) continue;
+        active[next++] = i; // still has choices from round k on
+        const p = chPost[ci];
+        if (quota[p] === 0 || chRank[ci] < 0) continue;
+        scoreHas[pScore[p]] = 1;
       }
-      const keys = buf.subarray(0, cnt).sort();
-      for (let j = 0; j < cnt; j++) {
-        const key = keys[j];
-        const p = Math.floor(key / n);
-        const i = order[pScore[p]][key - p * n];
-        if (placedCount[p] < quota[p]) {
+      na = next;
+      for (let s = 0; s < S; s++) {
+        if (!scoreHas[s]) continue;
+        let lo = n;
+        let hi = -1;
+        for (let j = 0; j < na; j++) {
+          const i = active[j];
+          const ci = chStart[i] + k;
+          const p = chPost[ci];
+          const r = chRank[ci];
+          if (pScore[p] !== s || quota[p] === 0 || r < 0) continue;
+          slot[r] = p;
+          if (r < lo) lo = r;
+          if (r > hi) hi = r;
+        }
+        const ord = order[s];
+        const cs = comp[s];
+        for (let r = lo; r <= hi; r++) {
+          const p = slot[r];
+          if (p === NONE) continue;
+          slot[r] = NONE;
+          if (placedCount[p] >= quota[p]) continue;
+          const i = ord[r];
           assigned[i] = p;
           assignedChoice[i] = k;
           placedCount[p]++;
-          roundCutoff[p] = comp[pScore[p]][i];
+          roundCutoff[p] = cs[i];
           roundHolder[p] = i;
           if (placedCount[p] === quota[p]) filledRound[p] = k;
         }
       }
+      // drop the placed
+      next = 0;
+      for (let j = 0; j < na; j++) if (assigned[active[j]] === NONE) active[next++] = active[j];
+      na = next;
     }
-  } else {
-    // candidate-proposing deferred acceptance; per post a max-heap of held candidates by rank (worst on top)
+    active = new Int32Array(0);
+  }
+
+  // Candidate-proposing deferred acceptance. Per post a max-heap of the ranks held (worst on top), sized
+  // by the quota; a stack of free candidates; a next-choice pointer per candidate.
+  function deferredAcceptance(): void {
     const hStart = new Int32Array(P + 1);
     for (let p = 0; p < P; p++) hStart[p + 1] = hStart[p] + Math.min(quota[p], n);
     const heap = new Int32Array(hStart[P]);
@@ -284,72 +512,81 @@ export function rebid(input: RebidInput, settingsIn: Partial<RebidSettings> = {}
       let i = stack[--top];
       while (i !== NONE) {
         const end = chStart[i + 1];
-        let placedAt = NONE;
-        while (next[i] < end) {
-          const ci = next[i]++;
+        let ci = next[i];
+        let displaced = NONE;
+        for (; ci < end; ci++) {
+          const r = chRank[ci];
+          if (r < 0) continue;
           const p = chPost[ci];
           const q = quota[p];
-          if (q === 0 || !eligible(i, p)) continue;
-          const rk = rank[pScore[p]];
+          if (q === 0) continue;
           const base = hStart[p];
           const size = placedCount[p];
-          const r = rk[i];
           if (size < q) {
-            // sift up
             let pos = size;
             while (pos > 0) {
               const parent = (pos - 1) >> 1;
-              const pc = heap[base + parent];
-              if (rk[pc] >= r) break;
-              heap[base + pos] = pc;
+              const pr = heap[base + parent];
+              if (pr >= r) break;
+              heap[base + pos] = pr;
               pos = parent;
             }
-            heap[base + pos] = i;
+            heap[base + pos] = r;
             placedCount[p] = size + 1;
             assigned[i] = p;
             assignedChoice[i] = ci - chStart[i];
-            placedAt = p;
-            i = NONE;
             break;
           }
-          const worst = heap[base];
-          if (r < rk[worst]) {
-            // replace the worst, sift down
+          const worstR = heap[base];
+          if (r < worstR) {
             let pos = 0;
             for (;;) {
               const l = 2 * pos + 1;
               if (l >= size) break;
               let c = l;
-              if (l + 1 < size && rk[heap[base + l + 1]] > rk[heap[base + l]]) c = l + 1;
-              if (rk[heap[base + c]] <= r) break;
-              heap[base + pos] = heap[base + c];
+              let cr = heap[base + l];
+              if (l + 1 < size) {
+                const rr = heap[base + l + 1];
+                if (rr > cr) {
+                  c = l + 1;
+                  cr = rr;
+                }
+              }
+              if (cr <= r) break;
+              heap[base + pos] = cr;
               pos = c;
             }
-            heap[base + pos] = i;
+            heap[base + pos] = r;
             assigned[i] = p;
             assignedChoice[i] = ci - chStart[i];
-            assigned[worst] = NONE;
-            assignedChoice[worst] = NONE;
-            placedAt = p;
-            i = worst; // the displaced candidate continues down their list
+            displaced = order[pScore[p]][worstR];
+            assigned[displaced] = NONE;
+            assignedChoice[displaced] = NONE;
             break;
           }
         }
-        if (placedAt === NONE) i = NONE;
+        next[i] = ci < end ? ci + 1 : end;
+        i = displaced; // the displaced candidate continues down their list
       }
     }
   }
 
-  // cutoffs by choice (before adjustment)
+  // cutoffs by choice (before adjustment): the worst rank placed by choice
+  const worstRank = new Int32Array(P).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (assigned[i] === NONE) continue;
+    const r = chRank[chStart[i] + assignedChoice[i]];
+    const p = assigned[i];
+    if (r > worstRank[p]) worstRank[p] = r;
+  }
   const cutoff = new Float64Array(P).fill(NaN);
   const cutoffHolder = new Int32Array(P).fill(NONE);
-  for (let i = 0; i < n; i++) {
-    const p = assigned[i];
-    if (p === NONE) continue;
-    const holder = cutoffHolder[p];
-    if (holder === NONE || rank[pScore[p]][i] > rank[pScore[p]][holder]) cutoffHolder[p] = i;
+  for (let p = 0; p < P; p++) {
+    if (worstRank[p] < 0) continue;
+    const h = order[pScore[p]][worstRank[p]];
+    cutoffHolder[p] = h;
+    cutoff[p] = comp[pScore[p]][h];
   }
-  for (let p = 0; p < P; p++) if (cutoffHolder[p] !== NONE) cutoff[p] = comp[pScore[p]][cutoffHolder[p]];
   const byChoicePlaced = Int32Array.from(placedCount);
 
   // --- adjustment round
@@ -375,11 +612,13 @@ export function rebid(input: RebidInput, settingsIn: Partial<RebidSettings> = {}
       const i = ord[r];
       if (!competes[i] || !accepts[i] || assigned[i] !== NONE) continue;
       for (let p = find(0); p < P; p = find(p + 1)) {
-        if (eligible(i, p)) {
+        if (isEligible(ca, pa, i, p)) {
           assigned[i] = p;
           adjusted[i] = 1;
           placedCount[p]++;
           adjustedCount[p]++;
+          const rr = rank[pScore[p]][i];
+          if (rr > worstRank[p]) worstRank[p] = rr;
           break;
         }
       }
@@ -387,41 +626,25 @@ export function rebid(input: RebidInput, settingsIn: Partial<RebidSettings> = {}
   }
 
   // --- outcomes, reasons, ties, blocking pairs
-  // worst held rank per post (for blocking pairs): -1 when a seat is free (anyone eligible blocks)
-  const worstRank = new Int32Array(P).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const p = assigned[i];
-    if (p === NONE) continue;
-    const rr = rank[pScore[p]][i];
-    if (rr > worstRank[p]) worstRank[p] = rr;
-  }
-  for (let p = 0; p < P; p++) if (placedCount[p] < quota[p]) worstRank[p] = n; // free seat
+  // worst held rank per post (for blocking pairs): -1 when nobody holds it, n when a seat is free
+  for (let p = 0; p < P; p++) if (placedCount[p] < quota[p]) worstRank[p] = n;
 
-  const tieOf = (a: number, b: number): TieKind => {
-    for (let k = 0; k < tieKeys.length; k++) {
-      const x = tieKeys[k][a];
-      const y = tieKeys[k][b];
-      if (x !== y) return "cascade";
-    }
-    return "rowOrder";
-  };
   const tieFlag = new Uint8Array(n); // 0 none, 1 cascade, 2 rowOrder
   const postTie = new Uint8Array(P);
-  const mark = (i: number, t: TieKind) => {
-    const v = t === "rowOrder" ? 2 : t === "cascade" ? 1 : 0;
-    if (v > tieFlag[i]) tieFlag[i] = v;
-  };
+  const nk = tieKeys.length;
 
   const counts = Object.fromEntries(OUTCOME_KINDS.map((k) => [k, 0])) as Record<OutcomeKind, number>;
   let maxChoices = 0;
   for (let i = 0; i < n; i++) maxChoices = Math.max(maxChoices, chStart[i + 1] - chStart[i]);
   const byChoice = new Array<number>(maxChoices).fill(0);
   let blockingPairs = 0;
+  const postIds = new Array<string>(P);
+  for (let p = 0; p < P; p++) postIds[p] = posts[p].id;
   const results: CandidateResult[] = new Array(n);
-  const seq = settings.mechanism === "sequential";
+  const buf: (ReasonItem | null)[] = [];
+  const failBuf: RequirementFailure[] = []; // reason items of one candidate, copied out at their exact size
 
   for (let i = 0; i < n; i++) {
-    const c = cands[i];
     const p0 = assigned[i];
     const start = chStart[i];
     const len = chStart[i + 1] - start;
@@ -430,49 +653,60 @@ export function rebid(input: RebidInput, settingsIn: Partial<RebidSettings> = {}
     if (!competes[i]) {
       outcome = "transferred";
     } else {
-      const upTo = p0 !== NONE && !adjusted[i] ? assignedChoice[i] : len;
+      const byChoiceNow = p0 !== NONE && !adjusted[i];
+      const upTo = byChoiceNow ? assignedChoice[i] : len;
       let anyEligible = false;
-      const items: ReasonItem[] = [];
+      let cnt = 0;
+      if (len === 0) buf[cnt++] = { kind: "noChoices" };
       for (let k = 0; k < upTo; k++) {
-        const p = chPost[start + k];
-        const postId = posts[p].id;
-        const el = eligible(i, p);
-        if (el && worstRank[p] > rank[pScore[p]][i]) blockingPairs++;
+        const ci = start + k;
+        const p = chPost[ci];
+        const r = chRank[ci];
+        const el = r >= 0;
+        if (el && worstRank[p] > r) blockingPairs++;
+        const postId = postIds[p];
         if (quota[p] === 0) {
-          items.push({ kind: "noSeats", choice: k + 1, postId });
+          buf[cnt++] = { kind: "noSeats", choice: k + 1, postId };
           continue;
         }
         if (!el) {
-          items.push({ kind: "requirement", choice: k + 1, postId, failed: failures(i, p) });
+          buf[cnt++] = { kind: "requirement", choice: k + 1, postId, failed: failures(ca, pa, i, p, failBuf) };
           continue;
         }
         anyEligible = true;
-        const ci = comp[pScore[p]][i];
+        const cs = comp[pScore[p]];
+        const cv = cs[i];
         const cut = Number.isNaN(cutoff[p]) ? null : cutoff[p];
         if (seq && filledRound[p] !== NONE && filledRound[p] < k) {
-          items.push({
+          buf[cnt++] = {
             kind: "filledEarlier",
             choice: k + 1,
             postId,
-            composite: ci,
+            composite: cv,
             cutoff: cut,
             round: filledRound[p] + 1,
-          });
+          };
           continue;
         }
         const bar = seq ? (Number.isNaN(roundCutoff[p]) ? null : roundCutoff[p]) : cut;
         let tie: TieKind = "none";
         const h = seq ? roundHolder[p] : cutoffHolder[p];
-        if (bar !== null && ci === bar && h !== NONE && comp[pScore[p]][h] === ci) {
-          tie = tieOf(h, i);
-          mark(i, tie);
-          mark(h, tie);
-          const v = tie === "rowOrder" ? 2 : 1;
+        if (bar !== null && cv === bar && h !== NONE && cs[h] === cv) {
+          let v = 2;
+          for (let t = 0; t < nk; t++) {
+            if (tieKeys[t][h] !== tieKeys[t][i]) {
+              v = 1;
+              break;
+            }
+          }
+          tie = TIE_NAMES[v];
+          if (v > tieFlag[i]) tieFlag[i] = v;
+          if (v > tieFlag[h]) tieFlag[h] = v;
           if (v > postTie[p]) postTie[p] = v;
         }
-        items.push({ kind: "outscored", choice: k + 1, postId, composite: ci, cutoff: bar, tie });
+        buf[cnt++] = { kind: "outscored", choice: k + 1, postId, composite: cv, cutoff: bar, tie };
       }
-      if (p0 !== NONE && !adjusted[i]) {
+      if (byChoiceNow) {
         outcome = "placed";
         byChoice[assignedChoice[i]]++;
       } else if (p0 !== NONE) {
@@ -482,36 +716,37 @@ export function rebid(input: RebidInput, settingsIn: Partial<RebidSettings> = {}
       } else {
         outcome = anyEligible ? "notSelected" : "ineligible";
       }
-      if (len === 0) items.unshift({ kind: "noChoices" });
-      if (p0 === NONE) {
-        if (settings.adjustment && !accepts[i]) items.push({ kind: "adjustmentDeclined" });
-        else if (settings.adjustment) items.push({ kind: "adjustmentNone" });
+      if (p0 === NONE && settings.adjustment)
+        buf[cnt++] = accepts[i] ? { kind: "adjustmentNone" } : { kind: "adjustmentDeclined" };
+      if (cnt > 0) {
+        reason = buf.slice(0, cnt) as ReasonItem[];
+        buf.fill(null, 0, cnt);
       }
-      if (items.length > 0) reason = items;
     }
     counts[outcome]++;
-    const s = p0 !== NONE ? pScore[p0] : defaultScore;
+    const c = cands[i];
     results[i] = {
       index: i,
       id: c.id,
       name: c.name,
       unit: c.unit,
       row: c.row ?? i + 2,
-      composite: comp[s][i],
+      composite: comp[p0 !== NONE ? pScore[p0] : defaultScore][i],
       outcome,
       post: p0,
-      postId: p0 !== NONE ? posts[p0].id : undefined,
+      postId: p0 !== NONE ? postIds[p0] : undefined,
       choiceRank: outcome === "placed" ? assignedChoice[i] + 1 : null,
       tie: "none",
       reason,
     };
   }
-  const TIE_NAMES: TieKind[] = ["none", "cascade", "rowOrder"];
+  for (let i = 0; i < n; i++) if (tieFlag[i] !== 0) results[i].tie = TIE_NAMES[tieFlag[i]];
   let rowOrderTies = 0;
-  for (let i = 0; i < n; i++) results[i].tie = TIE_NAMES[tieFlag[i]];
-  const postResults: PostResult[] = posts.map((p, j) => {
+  const postResults: PostResult[] = new Array(P);
+  for (let j = 0; j < P; j++) {
+    const p = posts[j];
     if (postTie[j] === 2) rowOrderTies++;
-    return {
+    postResults[j] = {
       index: j,
       row: p.row ?? j + 2,
       id: p.id,
@@ -527,26 +762,12 @@ export function rebid(input: RebidInput, settingsIn: Partial<RebidSettings> = {}
       tieAtCutoff: TIE_NAMES[postTie[j]],
       filledInRound: seq && filledRound[j] !== NONE ? filledRound[j] + 1 : null,
     };
-  });
+  }
   let totalQuota = 0;
   let totalPlaced = 0;
   for (let p = 0; p < P; p++) {
     totalQuota += quota[p];
     totalPlaced += placedCount[p];
-  }
-
-  function failures(i: number, p: number): RequirementFailure[] {
-    const out: RequirementFailure[] = [];
-    const val = (x: number) => (Number.isNaN(x) ? undefined : x);
-    if (!Number.isNaN(pMin[p]) && !(comp[pScore[p]][i] >= pMin[p]))
-      out.push({ requirement: "minScore", value: comp[pScore[p]][i], limit: pMin[p] });
-    if (!Number.isNaN(pEdu[p]) && !(edu[i] >= pEdu[p]))
-      out.push({ requirement: "education", value: val(edu[i]), limit: pEdu[p] });
-    if (!Number.isNaN(pAge[p]) && !(age[i] <= pAge[p]))
-      out.push({ requirement: "age", value: val(age[i]), limit: pAge[p] });
-    if (!Number.isNaN(pYrs[p]) && !(yrs[i] >= pYrs[p]))
-      out.push({ requirement: "years", value: val(yrs[i]), limit: pYrs[p] });
-    return out;
   }
 
   const scoreNames = Array.from({ length: S }, (_, s) => input.scoreNames?.[s] ?? String(s));

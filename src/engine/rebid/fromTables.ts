@@ -294,18 +294,27 @@ export function rebidFromTables(tables: ReadTables, settingsIn: Partial<RebidSet
   // --- candidates
   const choiceCols = staff.patterns.choices?.columns ?? [];
   const candidates: RebidCandidate[] = new Array(n);
+  // post index by the choice cell as written (normalised once per distinct text); -1 = unknown post
+  const byRaw = new Map<string, number>();
+  // choice column (index into choiceCols) where candidate i first chose post p: firstBy[p] = i, firstCol[p] = k
+  const firstBy = new Int32Array(posts.length).fill(-1);
+  const firstCol = new Int32Array(posts.length);
   for (let i = 0; i < n; i++) {
     const rec = records[i];
     const v = rec.values;
     const choices: number[] = [];
-    const firstCol = new Map<number, string>();
     const list = rec.lists.choices ?? [];
     for (let k = 0; k < list.length; k++) {
       const raw = list[k];
       if (raw === undefined || raw === "") continue;
-      const p = postIndex.get(normalizeHeader(String(raw)));
-      const col = choiceCols[k];
+      const text = String(raw);
+      let p = byRaw.get(text);
       if (p === undefined) {
+        p = postIndex.get(normalizeHeader(text)) ?? -1;
+        byRaw.set(text, p);
+      }
+      const col = choiceCols[k];
+      if (p < 0) {
         problems.push({
           severity: "error",
           table: "staff",
@@ -313,12 +322,13 @@ export function rebidFromTables(tables: ReadTables, settingsIn: Partial<RebidSet
           tableRow: rec.row,
           columnIndex: col?.index,
           column: col?.header,
-          value: String(raw),
+          value: text,
           key: "rebid.unknownPost",
         });
         continue;
       }
-      if (firstCol.has(p)) {
+      if (firstBy[p] === i) {
+        const first = firstCol[p];
         problems.push({
           severity: "warning",
           table: "staff",
@@ -326,13 +336,14 @@ export function rebidFromTables(tables: ReadTables, settingsIn: Partial<RebidSet
           tableRow: rec.row,
           columnIndex: col?.index,
           column: col?.header,
-          value: String(raw),
+          value: text,
           key: "rebid.duplicateChoice",
-          params: { first: firstCol.get(p) ?? "" },
+          params: { first: choiceCols[first]?.header ?? String(first + 1) },
         });
         continue;
       }
-      firstCol.set(p, col?.header ?? String(k + 1));
+      firstBy[p] = i;
+      firstCol[p] = k;
       choices.push(p);
     }
     const scores = new Array<number>(scoreValues.length);
