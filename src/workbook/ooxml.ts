@@ -640,7 +640,7 @@ export const DEFAULT_CODEC: ZipCodec = {
         },
 };
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string;
   nameBytes: Uint8Array;
   flags: number;
@@ -655,7 +655,7 @@ interface ZipEntry {
 }
 
 /** The entries of a zip from its central directory, each with its stored (still compressed) bytes. */
-function zipEntries(u: Uint8Array): ZipEntry[] {
+export function zipEntries(u: Uint8Array): ZipEntry[] {
   const dv = new DataView(u.buffer, u.byteOffset, u.byteLength);
   let eocd = -1;
   for (let i = u.length - 22; i >= Math.max(0, u.length - 65557); i--) {
