@@ -392,7 +392,6 @@ export async function main(argv: ReadonlyArray<string>, io: CliIO): Promise<numb
 
 /** Node's zlib as the output workbook's compression (native: several times faster than the JS fallback). */
 export function nodeZipCodec(): ZipCodec {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const zlib = require("zlib") as typeof import("zlib");
   return {
     deflateRaw: (data) => zlib.deflateRawSync(data, { level: 1 }),
@@ -403,9 +402,9 @@ export function nodeZipCodec(): ZipCodec {
 /** Node entry point used by bin/reform.js. */
 export async function cli(argv: ReadonlyArray<string> = process.argv.slice(2)): Promise<void> {
   // Node built-ins are loaded here only, so the rest of the runner can be bundled for a browser.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const fs = require("fs/promises") as typeof import("fs/promises");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const path = require("path") as typeof import("path");
   const io: CliIO = {
     stdout: (line) => process.stdout.write(`${line}\n`),

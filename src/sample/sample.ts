@@ -754,7 +754,7 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
   }
 
   // ---- scenarios
-  const perfPool = staffCount * 24000;
+  const perfPool = staffCount * 24000; // 24,000 yuan a head
   // Parameter names as src/engine/scenario/params.ts reads them.
   const paramHeaders =
     lang === "zh"
@@ -794,7 +794,7 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
       0.05,
       "就近就高",
       "保留",
-      staffCount * 24000,
+      perfPool,
       0.7,
       20,
       Math.round((staffCount * 250) / 300),

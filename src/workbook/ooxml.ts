@@ -218,7 +218,7 @@ async function workbookParts(zip: JSZip): Promise<WorkbookParts | undefined> {
       name: a.name ?? "",
       sheetId: Number(a.sheetId ?? 0),
       rid,
-      path: rel && rel.type === REL_WORKSHEET ? resolveTarget(base, rel.target) : undefined,
+      path: rel && rel.type.endsWith("/worksheet") ? resolveTarget(base, rel.target) : undefined,
     };
   });
   const pr = startTags(workbookXml, "workbookPr")[0];
@@ -388,7 +388,7 @@ export async function readPackage(
     if (!wb || wb.sheets.length === 0) return { ok: false, key: "cli.notXlsx" };
     const base = folderOf(wb.workbookPath);
     const sstRel = wb.rels.find((r) => r.type.endsWith("/sharedStrings"));
-    const stylesRel = wb.rels.find((r) => r.type === REL_STYLES);
+    const stylesRel = wb.rels.find((r) => r.type.endsWith("/styles"));
     const shared = parseSharedStrings(sstRel ? await text(zip, resolveTarget(base, sstRel.target)) : undefined);
     const isDate = dateStyles(stylesRel ? await text(zip, resolveTarget(base, stylesRel.target)) : undefined);
     const sheets: SheetGrid[] = [];
@@ -817,7 +817,7 @@ export async function openPackage(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   let typesXml = (await text(zip, "[Content_Types].xml")) ?? "";
   let workbookXml = wb.workbookXml;
-  const stylesRel = wb.rels.find((r) => r.type === REL_STYLES);
+  const stylesRel = wb.rels.find((r) => r.type.endsWith("/styles"));
   let stylesPath: string;
   let stylesXml: string;
   const relIds = new Set(wb.rels.map((r) => r.id));

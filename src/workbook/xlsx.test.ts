@@ -162,7 +162,7 @@ describe("readXlsx / writeXlsx", () => {
     expect(await readXlsx(cfb)).toEqual({ ok: false, key: "cli.encrypted" });
     expect(await readXlsx(legacy)).toEqual({ ok: false, key: "cli.notXlsx" });
     // A zip that is not a workbook.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+
     const JSZip = require("jszip"); // exceljs's own zip library
     const zip = new JSZip();
     zip.file("readme.txt", "not a workbook");

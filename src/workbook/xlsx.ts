@@ -9,6 +9,17 @@
  *
  * No Node file system here: bytes in (ArrayBuffer / Uint8Array), bytes out (Uint8Array), so the same code
  * runs in a browser. Failures are values (`{ ok: false, key }` with a `cli.*` message key), never throws.
+ *
+ * Limits, known and accepted:
+ * - Formulas are read as their cached results (what Excel last calculated); a file saved by a tool that does
+ *   not store results reads as blanks there. A merged range's value is in its first cell only, as in Excel.
+ * - Result sheets hold inline strings (Excel turns them into shared strings when it saves); charts cannot be
+ *   created, so a note beside the table says which columns to chart. docProps/app.xml's list of sheet names
+ *   is left as it was (Excel rebuilds it on save).
+ * - Not read: zip64 packages (over 4 GB or 65,535 parts) and password-protected files (reported as such).
+ *   Strict Open XML parts are found by relationship suffix (untested); sheets added to them use transitional types.
+ * - exceljs (sample, preview) reads a table's header flag wrongly when Excel leaves `headerRowCount` out
+ *   (fixed on load) and repeats a merged range's value in every cell of it.
  */
 import ExcelJS from "exceljs";
 import { t, columnLetter } from "../engine/messages";
