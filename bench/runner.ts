@@ -15,6 +15,8 @@ async function bench(): Promise<void> {
   const t0 = performance.now();
   const input = await writeXlsx(sampleSources(generateSample({ staff: n })), [], "zh", { asTables: false });
   const prepMs = performance.now() - t0;
+  const prepRss = rssMb();
+  // Peak during the runs only (an upper bound: it still holds what the exceljs-written input left behind).
   let peak = rssMb();
   const timer = setInterval(() => (peak = Math.max(peak, rssMb())), 50);
   const times: number[] = [];
@@ -39,6 +41,7 @@ async function bench(): Promise<void> {
     output_mb: outBytes / 1e6,
     exit: code,
     prep_ms: prepMs,
+    prep_rss_mb: prepRss,
     peak_rss_mb: peak,
     min_ms: times[0],
     median_ms: times[Math.floor(times.length / 2)],
