@@ -40,6 +40,10 @@ export const payMessages = {
     zh: "竞聘结果中的人员“{staff}”不在人员表中，已忽略",
     en: "Placed staff “{staff}” is not in the Staff table; ignored",
   },
+  "pay.notPlaced": {
+    zh: "{count} 人未在竞聘上岗中获聘岗位，未参加套改（原因见竞聘结果表）：{staff}",
+    en: "{count} people were not placed by re-bidding and are not converted (reasons on the placements sheet): {staff}",
+  },
   "pay.noGrade": {
     zh: "人员“{staff}”没有岗级（无竞聘岗位、岗位编号或岗级），未参加套改",
     en: "Staff “{staff}” has no grade (no placement, Post ID or Grade); not converted",

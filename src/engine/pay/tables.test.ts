@@ -82,8 +82,15 @@ describe("convertPayFromTables", () => {
     // S4 on the band: 6500 → 6000 + 500 kept
     expect(byId.get("S4")).toMatchObject({ rule: "band", newPay: 600000, protectedPay: 50000 });
     expect(byId.has("S5")).toBe(false);
-    const w = r.problems.find((p) => p.key === "pay.noGrade")!;
-    expect(w).toMatchObject({ severity: "warning", tableRow: 6 });
+    // After re-bidding, people it did not place are one note, not a warning each.
+    expect(r.problems.find((p) => p.key === "pay.noGrade")).toBeUndefined();
+    expect(r.problems.find((p) => p.key === "pay.notPlaced")).toMatchObject({
+      severity: "info",
+      params: { count: 1, staff: "S5" },
+    });
+    // Without a re-bidding run, a person with no grade is a warning naming the row.
+    const alone = convertPayFromTables(tables());
+    expect(alone.problems.find((p) => p.key === "pay.noGrade")).toMatchObject({ severity: "warning", tableRow: 6 });
   });
 
   it("with protection none, each red-circle loss is reported", () => {

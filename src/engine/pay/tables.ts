@@ -205,10 +205,14 @@ export function convertPayFromTables(
 
   const resolved = resolveStaff(staff, tables.posts, placements, problems);
   const people: PayPerson[] = [];
+  // After a re-bidding run, people it did not place have no new post by design: one note for all of them
+  // (their reasons are on the placements sheet) instead of a warning each.
+  const notPlaced: string[] = [];
   for (const r of resolved) {
     const rec = r.rec;
     if (r.grade === undefined) {
-      problems.push(cellProblem(staff, rec, "id", "warning", "pay.noGrade", { staff: r.staffId }));
+      if (placements && placements.size > 0 && !placements.has(r.staffId)) notPlaced.push(r.staffId);
+      else problems.push(cellProblem(staff, rec, "id", "warning", "pay.noGrade", { staff: r.staffId }));
       continue;
     }
     if (!scale.value.has(gradeKey(r.grade))) {
@@ -247,6 +251,16 @@ export function convertPayFromTables(
         }),
       );
     }
+  }
+  if (notPlaced.length > 0) {
+    const shown = notPlaced.slice(0, 10).join(", ");
+    problems.push({
+      severity: "info",
+      table: staff.def.id,
+      tableName: staff.tableName,
+      key: "pay.notPlaced",
+      params: { count: notPlaced.length, staff: notPlaced.length > 10 ? `${shown}, …` : shown },
+    });
   }
   return ok(result, problems);
 }

@@ -153,3 +153,24 @@ describe("runReform dependencies", () => {
     expect(hcStatus.problems.map((p) => p.key)).toContain("reform.withoutRebid");
   });
 });
+
+describe("comparison notes", () => {
+  it("write parameter values as the user would", () => {
+    const c = compareScenarios(tables);
+    const notes = comparisonSheets(c, "zh")[0].notes!.join("\n");
+    expect(notes).toContain("志愿模式=平行");
+    expect(notes).not.toContain("parallel");
+    expect(notes).toMatch(/基准日期=\d{4}-\d{2}-\d{2}/);
+    const en = comparisonSheets(c, "en")[0].notes!.join("\n");
+    expect(en).toContain("Mechanism=sequential");
+  });
+
+  it("list people whose post or monthly pay differs, not performance pay alone", () => {
+    const c = compareScenarios(tables);
+    for (const s of c.scenarios.slice(1)) {
+      for (const d of peopleDiff(c.scenarios[0].run, s.run)) {
+        expect(d.changes.includes("post") || d.changes.includes("pay")).toBe(true);
+      }
+    }
+  });
+});

@@ -4,6 +4,7 @@
  * Scenario Manager, Data Table or Solver API; this is ours.
  */
 import { t } from "../messages";
+import { formatDay } from "../parse";
 import { outcomeText } from "../rebid";
 import type { OutcomeKind } from "../rebid";
 import type { ResultColumn, ResultSheet } from "../report";
@@ -83,7 +84,8 @@ export interface PersonDiff {
 }
 
 /**
- * The people whose outcome differs between two runs: who gains or loses a post, who gains or loses pay.
+ * The people whose outcome differs between two runs: who gains or loses a post, who gains or loses pay
+ * (post or monthly pay differs; a difference in performance pay alone is not listed).
  * In Staff order of run A (then anyone only in B).
  *
  * @example peopleDiff(baseline.run, other.run).filter((d) => d.changes.includes("post"))
@@ -135,7 +137,9 @@ export function peopleDiff(a: ReformRun, b: ReformRun): PersonDiff[] {
     if (x.post !== y.post) changes.push("post");
     if (x.pay !== y.pay) changes.push("pay");
     if (x.perf !== y.perf) changes.push("perf");
-    if (changes.length === 0) continue;
+    // Listed when the post or the monthly pay differs; performance pay moves a little for everyone when
+    // the pool or the units change, so on its own it does not list a person (its columns still show it).
+    if (!changes.includes("post") && !changes.includes("pay")) continue;
     out.push({
       staffId: id,
       name: x.name ?? y.name,
@@ -240,7 +244,7 @@ export function comparisonSheets(c: Comparison, lang: Lang): ResultSheet[] {
       name: s.name,
       params:
         Object.entries(s.own)
-          .map(([k, v]) => `${paramLabel(k, lang)}=${v}`)
+          .map(([k, v]) => `${paramLabel(k, lang)}=${paramText(k, v, lang)}`)
           .join(lang === "zh" ? "，" : ", ") || "—",
     }),
   );
@@ -333,6 +337,18 @@ export function sweepSheets(s: SweepResult, lang: Lang): ResultSheet[] {
       ],
     },
   ];
+}
+
+/** A parameter value as the user would write it: 平行 / parallel, 是 / yes, 2026-01-01. */
+export function paramText(key: string, value: ParamValue, lang: Lang): string {
+  const def = PARAMS.find((p) => p.key === key);
+  if (typeof value === "boolean") return lang === "zh" ? (value ? "是" : "否") : value ? "yes" : "no";
+  if (def?.type === "date" && typeof value === "number") return formatDay(value);
+  if (def?.type === "enum" && typeof value === "string") {
+    const spellings = def.values?.[value];
+    return lang === "zh" && spellings && spellings.length > 0 ? spellings[0] : value;
+  }
+  return String(value);
 }
 
 function paramLabel(key: string, lang: Lang): string {
