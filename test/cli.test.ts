@@ -283,8 +283,8 @@ describe("reform (in-process)", () => {
     expect(sw.rows.slice(1).map((r) => r[0])).toEqual([6e6, 7e6, 8e6]);
     const per = sw.rows[0].indexOf("人均绩效工资");
     expect(per).toBeGreaterThan(0);
-    // 300 people: per capita = pool ÷ 300.
-    expect(sw.rows.slice(1).map((r) => r[per])).toEqual([20000, 23333.33, 26666.67]);
+    // 230 people placed by re-bidding are paid: per capita = pool ÷ 230, to the fen.
+    expect(sw.rows.slice(1).map((r) => r[per])).toEqual([26086.96, 30434.78, 34782.61]);
     const bad = memoryIO({ "z.xlsx": sampleBytes });
     expect(await main(["run", "z.xlsx", "--sweep", "面试权重=0.2"], bad)).toBe(2);
     expect(bad.err[0]).toContain("--sweep");
@@ -342,7 +342,7 @@ describe("reform (in-process)", () => {
     for (const m of ["竞聘上岗", "薪酬套改", "绩效分配", "编制分析", "周转编制池"])
       expect(err.some((l) => l.startsWith(`${m}：完成（`))).toBe(true);
     expect(err).toContain("周转编制池：完成（周转池可用编制 6，逾期未还笔数 2）");
-    expect(err.some((l) => l.includes("绩效工资总额 ¥7,200,000.00，人均绩效工资 ¥24,000.00"))).toBe(true);
+    expect(err.some((l) => l.includes("绩效工资总额 ¥7,200,000.00，人均绩效工资 ¥31,304.35"))).toBe(true);
     const warnings = err.filter((l) => l.includes("警告："));
     expect(warnings.length).toBeLessThanOrEqual(6);
     // No one is left unrated: performance pay has no "no rating" warning.

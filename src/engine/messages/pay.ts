@@ -44,6 +44,10 @@ export const payMessages = {
     zh: "{count} 人未在竞聘上岗中获聘岗位，未参加套改（原因见竞聘结果表）：{staff}",
     en: "{count} people were not placed by re-bidding and are not converted (reasons on the placements sheet): {staff}",
   },
+  "perf.notPlaced": {
+    zh: "{count} 人未在竞聘上岗中获聘岗位，不参加绩效分配：{staff}",
+    en: "{count} people were not placed by re-bidding and receive no performance pay: {staff}",
+  },
   "pay.noGrade": {
     zh: "人员“{staff}”没有岗级（无竞聘岗位、岗位编号或岗级），未参加套改",
     en: "Staff “{staff}” has no grade (no placement, Post ID or Grade); not converted",

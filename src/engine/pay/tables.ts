@@ -324,7 +324,8 @@ function checkPerfSettings(s: PerformancePaySettings): Problem[] {
  * post, else Staff 岗位系数, else 1 (reported). Ratings: given (every label must be in Ratings; caps broken
  * are reported, never changed) or forced per unit from scores. Without a Ratings table every rating
  * coefficient is 1. For `poolPercent` the base is `poolBase`, else the converted payroll × 12 (PayScale
- * present), else Σ current pay × 12. Amounts in the result are fen.
+ * present), else Σ current pay × 12. After a re-bidding run (placements given), only the people it placed
+ * are paid; the others are listed in one note. Amounts in the result are fen.
  *
  * @example performancePayFromTables(tables, { poolAmount: 1_000_000 }).value.lines[0].total // fen
  */
@@ -347,8 +348,22 @@ export function performancePayFromTables(
   if (!tables.ratings) problems.push({ severity: "info", table: "ratings", key: "perf.noRatingsTable" });
   if (hasErrors(problems)) return fail(problems);
 
-  const resolved = resolveStaff(staff, tables.posts, placements, problems);
+  const all = resolveStaff(staff, tables.posts, placements, problems);
   if (hasErrors(problems)) return fail(problems);
+  // After a re-bidding run, performance pay goes to the people holding a post: those not placed (not
+  // selected, ineligible, transferred with their function) are left out, with one note.
+  const resolved = placements && placements.size > 0 ? all.filter((r) => placements.has(r.staffId)) : all;
+  if (resolved.length < all.length) {
+    const out = all.filter((r) => !placements!.has(r.staffId)).map((r) => r.staffId);
+    const shown = out.slice(0, 10).join(", ");
+    problems.push({
+      severity: "info",
+      table: staff.def.id,
+      tableName: staff.tableName,
+      key: "perf.notPlaced",
+      params: { count: out.length, staff: out.length > 10 ? `${shown}, …` : shown },
+    });
+  }
 
   // Ratings source.
   const anyGiven = resolved.some((r) => typeof r.rec.values.rating === "string");
