@@ -101,7 +101,7 @@ function run(staff: unknown, posts: unknown, mechanism: unknown, adjustment: unk
  * @param [decimals] Decimal places of the composite (default 2).
  * @returns One composite per data row of scores.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export function composite(scores: any[][], weights: any[][], normalization?: string, decimals?: number): number[][] {
   const lang = functionLang();
   const mode = option<Normalization>(normalization, NORMALIZATIONS, "normalization", "raw", lang);
@@ -216,7 +216,7 @@ function weightCell(raw: CellValue, header: string, row: number, col: number, la
  * @param [adjustment] TRUE (default) to place unplaced candidates who accept adjustment on free posts.
  * @returns Post ID, outcome and choice rank per staff row.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export function rebidPlacements(staff: any[][], posts: any[][], mechanism?: string, adjustment?: boolean): any[][] {
   const lang = functionLang();
   const { result, staffRows } = run(staff, posts, mechanism, adjustment, lang);
@@ -240,7 +240,7 @@ export function rebidPlacements(staff: any[][], posts: any[][], mechanism?: stri
  * @param [adjustment] TRUE (default) to run the adjustment round.
  * @returns Post ID, placed, vacancies and cutoff (lowest composite placed by choice) per post.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export function cutoffs(staff: any[][], posts: any[][], mechanism?: string, adjustment?: boolean): any[][] {
   const lang = functionLang();
   const { result, postRows } = run(staff, posts, mechanism, adjustment, lang);
@@ -272,7 +272,7 @@ export function cutoffs(staff: any[][], posts: any[][], mechanism?: string, adju
  * @param [minimum] The minimum count per group (default 1).
  * @returns TRUE where flagged, one per score.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export function bottom(
   scores: any[][],
   groups?: any[][],
