@@ -712,29 +712,67 @@ function reasonOf(ctx: ReasonContext, i: number): ReasonItem[] | null {
   return reason;
 }
 
-/** Where a result with a lazy reason finds its context (a non-enumerable own property). */
-const REASON_CONTEXT = Symbol("rebid.reasonContext");
-
-interface LazyResult {
-  index: number;
-  [REASON_CONTEXT]: ReasonContext;
+/** Assigning `reason` replaces the lazy accessor with a plain value. */
+function setReason(this: CandidateResult, value: ReasonItem[] | null): void {
+  Object.defineProperty(this, "reason", { value, writable: true, enumerable: true, configurable: true });
 }
 
+type LazyResultConstructor = new (
+  index: number,
+  id: string,
+  name: string | undefined,
+  unit: string | undefined,
+  row: number,
+  composite: number,
+  outcome: OutcomeKind,
+  post: number,
+  postId: string | undefined,
+  choiceRank: number | null,
+) => CandidateResult;
+
 /**
- * `reason` of a candidate result, built on first read: an own enumerable accessor, so that the result
- * has the same fields (keys, JSON, equality and spreads see the array) while a run of 100k candidates does
- * not allocate the ~200k reason items nobody may read. Assigning replaces it with a plain value.
+ * Results whose `reason` is built on first read: an own enumerable accessor, so that a result has the same
+ * fields (keys, JSON, equality and spreads see the array) while a run of 100k candidates does not allocate
+ * the ~200k reason items nobody may read. One constructor and one getter per run (over that run's context):
+ * the objects of a run share their shape, and their prototype is Object.prototype (plain objects).
  */
-const LAZY_REASON: PropertyDescriptor = {
-  get(this: LazyResult): ReasonItem[] | null {
-    return reasonOf(this[REASON_CONTEXT], this.index);
-  },
-  set(this: LazyResult, value: ReasonItem[] | null) {
-    Object.defineProperty(this, "reason", { value, writable: true, enumerable: true, configurable: true });
-  },
-  enumerable: true,
-  configurable: true,
-};
+function lazyResults(ctx: ReasonContext): { Lazy: LazyResultConstructor; reason: PropertyDescriptor } {
+  function Lazy(
+    this: Record<string, unknown>,
+    index: number,
+    id: string,
+    name: string | undefined,
+    unit: string | undefined,
+    row: number,
+    composite: number,
+    outcome: OutcomeKind,
+    post: number,
+    postId: string | undefined,
+    choiceRank: number | null,
+  ) {
+    this.index = index;
+    this.id = id;
+    this.name = name;
+    this.unit = unit;
+    this.row = row;
+    this.composite = composite;
+    this.outcome = outcome;
+    this.post = post;
+    this.postId = postId;
+    this.choiceRank = choiceRank;
+    this.tie = "none";
+  }
+  Lazy.prototype = Object.prototype;
+  const reason: PropertyDescriptor = {
+    get(this: CandidateResult): ReasonItem[] | null {
+      return reasonOf(ctx, this.index);
+    },
+    set: setReason,
+    enumerable: true,
+    configurable: true,
+  };
+  return { Lazy: Lazy as unknown as LazyResultConstructor, reason };
+}
 
 /**
  * Outcomes, tie flags and blocking pairs (an eligible choice better than the one held, at a post with a
@@ -758,7 +796,7 @@ function outcomes(
   const byChoice = new Array<number>(maxChoices).fill(0);
   let blockingPairs = 0;
   const ctx: ReasonContext = { R, postIds, adjustment, built: [] };
-  const ctxDescriptor: PropertyDescriptor = { value: ctx, enumerable: false, writable: false, configurable: true };
+  const { Lazy, reason: lazyReason } = lazyResults(ctx);
 
   for (let i = 0; i < n; i++) {
     const p0 = assigned[i];
@@ -811,22 +849,9 @@ function outcomes(
     const choiceRank = outcome === "placed" ? assignedChoice[i] + 1 : null;
     const row = c.row ?? i + 2;
     if (hasReason) {
-      const o = {
-        index: i,
-        id: c.id,
-        name: c.name,
-        unit: c.unit,
-        row,
-        composite,
-        outcome,
-        post: p0,
-        postId,
-        choiceRank,
-        tie: "none",
-      };
-      Object.defineProperty(o, REASON_CONTEXT, ctxDescriptor);
-      Object.defineProperty(o, "reason", LAZY_REASON);
-      results[i] = o as CandidateResult;
+      const o = new Lazy(i, c.id, c.name, c.unit, row, composite, outcome, p0, postId, choiceRank);
+      Object.defineProperty(o, "reason", lazyReason);
+      results[i] = o;
     } else {
       results[i] = {
         index: i,
