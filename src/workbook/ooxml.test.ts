@@ -1,3 +1,4 @@
+import type { CellValue } from "../engine/types";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { deflateRawSync } from "zlib";
@@ -85,7 +86,7 @@ describe("fast .xlsx reading", () => {
     const reference = await exceljsSources(bytes);
     const staffRef = reference.find((s) => s.name === "人员")!;
     expect(staffRef.rows[5][1]).toBe("合并");
-    staffRef.rows[5][1] = null;
+    (staffRef.rows[5] as CellValue[])[1] = null;
     expect(fast.sources).toEqual(reference);
     // And by hand, the cases that matter.
     const staff = fast.sources.find((s) => s.name === "人员")!;
