@@ -55,13 +55,50 @@ export function generate(n: number, postCount: number, choices: number, seed = 4
   return { candidates, posts, scoreNames: ["A", "B", "C"], defaultScore: 0 };
 }
 
+/** `gc` when the process allows it (node --expose-gc), else one enabled at run time; undefined if neither. */
+function gcFunction(): (() => void) | undefined {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) return g;
+  try {
+    const v8 = require("node:v8") as typeof import("node:v8");
+    const vm = require("node:vm") as typeof import("node:vm");
+    v8.setFlagsFromString("--expose-gc");
+    return vm.runInNewContext("gc") as () => void;
+  } catch {
+    return undefined;
+  }
+}
+
+/** JS heap plus typed-array memory, in MB. */
+function heapMb(): number {
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 1024 / 1024;
+}
+
+/**
+ * The engine's own memory in one run: allocated (heap + typed arrays, measured right after the run: GC
+ * during the run lowers it) and retained by the result after a full GC. In its own frame, so that nothing
+ * of an earlier run is still referenced.
+ */
+function engineMemory(input: RebidInput, mechanism: Mechanism, gc: () => void): Record<string, number> {
+  gc();
+  gc();
+  const h0 = heapMb();
+  const result = rebid(input, { mechanism });
+  const allocated = heapMb() - h0;
+  gc();
+  gc();
+  const retained = heapMb() - h0;
+  return { heap_delta_mb: allocated, retained_mb: result.candidates.length > 0 ? retained : 0 };
+}
+
 export function main(): void {
   const postCount = 2000;
   const choices = 10;
+  const gc = gcFunction();
   for (const n of [10_000, 100_000]) {
     const input = generate(n, postCount, choices);
     for (const mechanism of ["parallel", "sequential"] as Mechanism[]) {
-      const gc = (globalThis as { gc?: () => void }).gc;
       if (gc) gc();
       const before = rssMb();
       let peak = before;
@@ -74,6 +111,7 @@ export function main(): void {
         peak = Math.max(peak, rssMb());
       }, 7);
       cpu.sort((a, b) => a - b);
+      const mem = gc ? engineMemory(input, mechanism, gc) : {};
       report("rebid", {
         n,
         posts: postCount,
@@ -82,6 +120,7 @@ export function main(): void {
         median_ms: ms,
         peak_mb: peak,
         median_cpu_ms: cpu[cpu.length >> 1],
+        ...mem,
       });
     }
   }

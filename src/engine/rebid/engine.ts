@@ -2,11 +2,12 @@
  * The core of re-bidding over plain data: priorities, eligibility, the two mechanisms, the adjustment
  * round, outcomes with reasons, post fill, blocking pairs.
  *
- * Built for 100k candidates × 2,000 posts × 10 choices: choices in CSR form (Int32Array), priorities as
- * rank arrays computed once per score category by stable counting sorts (no comparator sorts), the rank
- * (or −1 when ineligible) of every choice precomputed once, deferred acceptance on per-post bounded
- * max-heaps of ranks, and no closures or object allocations in the hot loops. Objects are allocated only
- * for the result (one per candidate and post, and reason items).
+ * Built for 100k candidates × 2,000 posts × 10 choices: choices in CSR form (Int32Array) with their
+ * eligibility checked once; priorities as order/rank arrays computed once per score category by stable
+ * counting sorts (no comparator sorts); deferred acceptance on per-post bounded max-heaps of ranks; the
+ * sequential rounds by bucketing each round's applications per score; the adjustment round by requirement
+ * groups; each phase a top-level function (optimised once, reused across calls). Objects are allocated
+ * only for the result, and reasons are built when first read (see `lazyResults`).
  */
 import type {
   CandidateResult,
@@ -199,8 +200,8 @@ interface Run {
   /** Choices in CSR form: candidate i's deduplicated posts are chPost[chStart[i] .. chStart[i + 1]). */
   chStart: Int32Array;
   chPost: Int32Array;
-  /** The candidate's rank at the chosen post, −1 when not eligible there. */
-  chRank: Int32Array;
+  /** 1 when the candidate meets the chosen post's requirements. */
+  chOk: Uint8Array;
   /** Posts: quota, score, requirements (NaN when not set). */
   quota: Int32Array;
   pScore: Int32Array;
@@ -262,10 +263,15 @@ function failures(R: Run, i: number, p: number, buf: RequirementFailure[]): Requ
 /** Candidates → typed arrays: composites, requirement values, cascade keys, choices in CSR form. */
 function readCandidates(
   cands: ReadonlyArray<RebidCandidate>,
-  P: number,
+  posts: Pick<Run, "P" | "pScore" | "pMin" | "pEdu" | "pAge" | "pYrs">,
   S: number,
   cascade: ReadonlyArray<TieBreak>,
-): Pick<Run, "comp" | "edu" | "age" | "yrs" | "competes" | "accepts" | "tieKeys" | "chStart" | "chPost"> {
+): Pick<Run, "comp" | "edu" | "age" | "yrs" | "competes" | "accepts" | "tieKeys" | "chStart" | "chPost" | "chOk"> {
+  const { P, pScore, pMin, pEdu, pAge, pYrs } = posts;
+  const hasReq = new Uint8Array(P);
+  for (let p = 0; p < P; p++) {
+    hasReq[p] = pMin[p] === pMin[p] || pEdu[p] === pEdu[p] || pAge[p] === pAge[p] || pYrs[p] === pYrs[p] ? 1 : 0;
+  }
   const n = cands.length;
   const comp: Float64Array[] = [];
   for (let s = 0; s < S; s++) comp.push(new Float64Array(n));
@@ -299,6 +305,7 @@ function readCandidates(
   let total = 0;
   for (let i = 0; i < n; i++) total += cands[i].choices.length;
   const chPost = new Int32Array(total);
+  const chOk = new Uint8Array(total);
   const seen = new Int32Array(P).fill(-1);
   let m = 0;
   for (let i = 0; i < n; i++) {
@@ -332,6 +339,21 @@ function readCandidates(
         const p = ch[k];
         if (p >= 0 && p < P && seen[p] !== i) {
           seen[p] = i;
+          let ok = 1;
+          if (hasReq[p]) {
+            const mn = pMin[p];
+            const pe = pEdu[p];
+            const pa = pAge[p];
+            const py = pYrs[p];
+            if (
+              (mn === mn && !(comp[pScore[p]][i] >= mn)) ||
+              (pe === pe && !(e >= pe)) ||
+              (pa === pa && !(a <= pa)) ||
+              (py === py && !(y >= py))
+            )
+              ok = 0;
+          }
+          chOk[m] = ok;
           chPost[m++] = p;
         }
       }
@@ -349,41 +371,18 @@ function readCandidates(
       for (let i = 0; i < n; i++) a[i] = flip && f[i] !== Infinity ? -f[i] : f[i];
     }
   });
-  return { comp, edu, age, yrs, competes, accepts, tieKeys, chStart, chPost: chPost.subarray(0, m) };
-}
-
-/** Per choice: the candidate's rank at the post, −1 when not eligible there. */
-function choiceRanks(R: Run): Int32Array {
-  const { n, P, chStart, chPost, pScore, pMin, pEdu, pAge, pYrs, comp, edu, age, yrs, rank } = R;
-  const chRank = new Int32Array(chPost.length);
-  const hasReq = new Uint8Array(P);
-  for (let p = 0; p < P; p++) {
-    hasReq[p] = pMin[p] === pMin[p] || pEdu[p] === pEdu[p] || pAge[p] === pAge[p] || pYrs[p] === pYrs[p] ? 1 : 0;
-  }
-  for (let i = 0; i < n; i++) {
-    const end = chStart[i + 1];
-    for (let ci = chStart[i]; ci < end; ci++) {
-      const p = chPost[ci];
-      const s = pScore[p];
-      if (hasReq[p]) {
-        const mn = pMin[p];
-        const e = pEdu[p];
-        const a = pAge[p];
-        const y = pYrs[p];
-        if (
-          (mn === mn && !(comp[s][i] >= mn)) ||
-          (e === e && !(edu[i] >= e)) ||
-          (a === a && !(age[i] <= a)) ||
-          (y === y && !(yrs[i] >= y))
-        ) {
-          chRank[ci] = NONE;
-          continue;
-        }
-      }
-      chRank[ci] = rank[s][i];
-    }
-  }
-  return chRank;
+  return {
+    comp,
+    edu,
+    age,
+    yrs,
+    competes,
+    accepts,
+    tieKeys,
+    chStart,
+    chPost: chPost.subarray(0, m),
+    chOk: chOk.subarray(0, m),
+  };
 }
 
 /**
@@ -391,7 +390,8 @@ function choiceRanks(R: Run): Int32Array {
  * the quota; a stack of free candidates; a next-choice pointer per candidate.
  */
 function deferredAcceptance(R: Run): void {
-  const { n, P, chStart, chPost, chRank, quota, pScore, order, competes, assigned, assignedChoice, placedCount } = R;
+  const { n, P, chStart, chPost, chOk, quota, pScore, order, rank, competes, assigned, assignedChoice, placedCount } =
+    R;
   const hStart = new Int32Array(P + 1);
   for (let p = 0; p < P; p++) hStart[p + 1] = hStart[p] + Math.min(quota[p], n);
   const heap = new Int32Array(hStart[P]);
@@ -409,11 +409,11 @@ function deferredAcceptance(R: Run): void {
       let ci = next[i];
       let displaced = NONE;
       for (; ci < end; ci++) {
-        const r = chRank[ci];
-        if (r < 0) continue;
+        if (!chOk[ci]) continue;
         const p = chPost[ci];
         const q = quota[p];
         if (q === 0) continue;
+        const r = rank[pScore[p]][i];
         const base = hStart[p];
         const size = placedCount[p];
         if (size < q) {
@@ -471,7 +471,7 @@ function deferredAcceptance(R: Run): void {
  * score's applicants are marked at their rank and admitted in one scan of that score's order.
  */
 function sequentialRounds(R: Run): void {
-  const { n, S, chStart, chPost, chRank, quota, pScore, order, comp, assigned, assignedChoice, placedCount } = R;
+  const { n, S, chStart, chPost, chOk, quota, pScore, order, rank, comp, assigned, assignedChoice, placedCount } = R;
   const { filledRound, roundCutoff, roundHolder } = R;
   let maxLen = 0;
   for (let i = 0; i < n; i++) maxLen = Math.max(maxLen, chStart[i + 1] - chStart[i]);
@@ -479,37 +479,54 @@ function sequentialRounds(R: Run): void {
   let na = 0;
   for (let i = 0; i < n; i++) if (chStart[i + 1] > chStart[i]) active[na++] = i;
   const slot = new Int32Array(n).fill(NONE); // post applied to, at the applicant's rank
-  const scoreHas = new Uint8Array(S);
+  const segStart = new Int32Array(S + 1); // applicants of the round, grouped by score
+  const appRank = new Int32Array(n);
+  const appPost = new Int32Array(n);
   for (let k = 0; k < maxLen && na > 0; k++) {
-    scoreHas.fill(0);
+    // keep those with a k-th choice; count the admissible applications per score
+    segStart.fill(0);
     let next = 0;
     for (let j = 0; j < na; j++) {
       const i = active[j];
       const ci = chStart[i] + k;
       if (ci >= chStart[i + 1]) continue;
-      active[next++] = i; // still has choices from round k on
+      active[next++] = i;
       const p = chPost[ci];
-      if (quota[p] === 0 || chRank[ci] < 0) continue;
-      scoreHas[pScore[p]] = 1;
+      if (quota[p] === 0 || !chOk[ci]) continue;
+      segStart[pScore[p] + 1]++;
     }
     na = next;
+    for (let s = 0; s < S; s++) segStart[s + 1] += segStart[s];
+    const fill = Int32Array.from(segStart);
+    for (let j = 0; j < na; j++) {
+      const i = active[j];
+      const ci = chStart[i] + k;
+      const p = chPost[ci];
+      if (quota[p] === 0 || !chOk[ci]) continue;
+      const r = rank[pScore[p]][i];
+      const at = fill[pScore[p]]++;
+      appRank[at] = r;
+      appPost[at] = p;
+    }
     for (let s = 0; s < S; s++) {
-      if (!scoreHas[s]) continue;
+      const from = segStart[s];
+      const to = segStart[s + 1];
+      if (from === to) continue;
+      const ord = order[s];
       let lo = n;
       let hi = -1;
-      for (let j = 0; j < na; j++) {
-        const i = active[j];
-        const ci = chStart[i] + k;
-        const p = chPost[ci];
-        const r = chRank[ci];
-        if (pScore[p] !== s || quota[p] === 0 || r < 0) continue;
-        slot[r] = p;
+      for (let j = from; j < to; j++) {
+        const r = appRank[j];
+        slot[r] = appPost[j];
         if (r < lo) lo = r;
         if (r > hi) hi = r;
       }
-      const ord = order[s];
-      const cs = comp[s];
-      for (let r = lo; r <= hi; r++) {
+      // admit best first: scan the ranks, or sort the few applicants' ranks
+      const cnt = to - from;
+      const sorted = cnt * 24 < hi - lo ? appRank.subarray(from, to).sort() : null;
+      const steps = sorted ? cnt : hi - lo + 1;
+      for (let t = 0; t < steps; t++) {
+        const r = sorted ? sorted[t] : lo + t;
         const p = slot[r];
         if (p === NONE) continue;
         slot[r] = NONE;
@@ -518,7 +535,6 @@ function sequentialRounds(R: Run): void {
         assigned[i] = p;
         assignedChoice[i] = k;
         placedCount[p]++;
-        roundCutoff[p] = cs[i];
         roundHolder[p] = i;
         if (placedCount[p] === quota[p]) filledRound[p] = k;
       }
@@ -528,15 +544,17 @@ function sequentialRounds(R: Run): void {
     for (let j = 0; j < na; j++) if (assigned[active[j]] === NONE) active[next++] = active[j];
     na = next;
   }
+  // the last admitted holder of each post sets its round cutoff
+  for (let p = 0; p < R.P; p++) if (roundHolder[p] !== NONE) roundCutoff[p] = comp[pScore[p]][roundHolder[p]];
 }
 
 /** Cutoffs by choice (before adjustment): the worst rank placed by choice, its holder and composite. */
 function cutoffs(R: Run): void {
-  const { n, P, chStart, chRank, assigned, assignedChoice, worstRank, cutoff, cutoffHolder, order, pScore, comp } = R;
+  const { n, P, assigned, worstRank, cutoff, cutoffHolder, order, rank, pScore, comp } = R;
   for (let i = 0; i < n; i++) {
     const p = assigned[i];
     if (p === NONE) continue;
-    const r = chRank[chStart[i] + assignedChoice[i]];
+    const r = rank[pScore[p]][i];
     if (r > worstRank[p]) worstRank[p] = r;
   }
   for (let p = 0; p < P; p++) {
@@ -664,7 +682,7 @@ function reasonOf(ctx: ReasonContext, i: number): ReasonItem[] | null {
   const cached = ctx.built[i];
   if (cached !== undefined) return cached;
   const { R, postIds } = ctx;
-  const { seq, chStart, chPost, chRank, quota, pScore, comp, accepts, tieKeys, assigned, assignedChoice } = R;
+  const { seq, chStart, chPost, chOk, quota, pScore, comp, accepts, tieKeys, assigned, assignedChoice } = R;
   const { adjusted, filledRound, roundCutoff, roundHolder, cutoff, cutoffHolder } = R;
   if (!R.competes[i]) return null;
   const p0 = assigned[i];
@@ -682,7 +700,7 @@ function reasonOf(ctx: ReasonContext, i: number): ReasonItem[] | null {
       items.push({ kind: "noSeats", choice: k + 1, postId });
       continue;
     }
-    if (chRank[ci] < 0) {
+    if (!chOk[ci]) {
       items.push({ kind: "requirement", choice: k + 1, postId, failed: failures(R, i, p, failBuf) });
       continue;
     }
@@ -785,7 +803,7 @@ function outcomes(
   adjustment: boolean,
   results: CandidateResult[],
 ): OutcomeTotals {
-  const { n, P, seq, chStart, chPost, chRank, quota, pScore, comp, competes, tieKeys } = R;
+  const { n, P, seq, chStart, chPost, chOk, rank, quota, pScore, comp, competes, tieKeys } = R;
   const { assigned, assignedChoice, adjusted, worstRank, filledRound, roundCutoff, roundHolder } = R;
   const { cutoff, cutoffHolder, defaultScore } = R;
   const tieFlag = new Uint8Array(n); // 0 none, 1 cascade, 2 rowOrder
@@ -813,8 +831,8 @@ function outcomes(
       for (let k = 0; k < upTo; k++) {
         const ci = start + k;
         const p = chPost[ci];
-        const r = chRank[ci];
-        if (r < 0) continue;
+        if (!chOk[ci]) continue;
+        const r = rank[pScore[p]][i];
         if (worstRank[p] > r) blockingPairs++;
         if (quota[p] === 0) continue;
         anyEligible = true;
@@ -902,8 +920,6 @@ export function rebid(input: RebidInput, settingsIn: Partial<RebidSettings> = {}
   const defaultScore = Math.max(0, Math.min(input.defaultScore ?? 0, Math.max(0, S - 1)));
   S = Math.max(S, defaultScore + 1);
 
-  const cd = readCandidates(cands, P, S, settings.tieBreak);
-
   // --- posts
   const quota = new Int32Array(P);
   const pScore = new Int32Array(P);
@@ -923,6 +939,9 @@ export function rebid(input: RebidInput, settingsIn: Partial<RebidSettings> = {}
     pYrs[p] = num(post.minYears);
     postIds[p] = post.id;
   }
+
+  // --- candidates (with the eligibility of each choice)
+  const cd = readCandidates(cands, { P, pScore, pMin, pEdu, pAge, pYrs }, S, settings.tieBreak);
 
   // --- priorities: the cascade order once, then one order and rank per used score
   const codes = new Int32Array(n);
@@ -951,7 +970,6 @@ export function rebid(input: RebidInput, settingsIn: Partial<RebidSettings> = {}
     defaultScore,
     seq,
     ...cd,
-    chRank: new Int32Array(0),
     quota,
     pScore,
     pMin,
@@ -972,7 +990,6 @@ export function rebid(input: RebidInput, settingsIn: Partial<RebidSettings> = {}
     cutoff: new Float64Array(P).fill(NaN),
     cutoffHolder: new Int32Array(P).fill(NONE),
   };
-  R.chRank = choiceRanks(R);
 
   // --- assignment by choice, cutoffs, adjustment
   if (seq) sequentialRounds(R);

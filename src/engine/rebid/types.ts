@@ -164,7 +164,11 @@ export interface CandidateResult {
   choiceRank: number | null;
   /** Tie at a cutoff this candidate was part of (placed last or rejected at equal composite). */
   tie: TieKind;
-  /** Why the candidate did not get a better choice: every unplaced candidate has one; null when placed by choice 1 or transferred. */
+  /**
+   * Why the candidate did not get a better choice: every unplaced candidate has one; null when placed by
+   * choice 1 or transferred. Built by `rebid` on first read (an own enumerable field all the same: keys,
+   * JSON, spreads and equality see it; it can be assigned).
+   */
   reason: ReasonItem[] | null;
   /** 末位淘汰 flag (when a bottom ratio is set). */
   bottom?: boolean;
