@@ -37,8 +37,22 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  header: { display: "flex", justifyContent: "space-between", alignItems: "flex-end", gap: tokens.spacingHorizontalM },
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "space-between",
+    alignItems: "flex-end",
+    gap: tokens.spacingHorizontalM,
+  },
+  title: { margin: 0 },
   lang: { minWidth: "120px" },
+  // A task pane is 320–450 px wide: the tabs wrap onto a second row instead of widening the page
+  // (arrow keys still move along them in order; Home and End go to the first and last, Enter selects).
+  // Fluent's sliding selection indicator only slides sideways, so between rows it would run along the wrong
+  // row: it moves at once instead.
+  tabs: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXXS, "& .fui-Tab::after": { transitionProperty: "none" } },
+  // Every pane stays within the pane's width (long words and numbers wrap rather than scroll sideways).
+  panel: { minWidth: 0 },
 });
 
 export function App({ lang: initialLang, inOffice, service: given, preview }: AppProps) {
@@ -55,7 +69,9 @@ export function App({ lang: initialLang, inOffice, service: given, preview }: Ap
   return (
     <main className={styles.root} lang={lang === "zh" ? "zh-CN" : "en"}>
       <header className={styles.header}>
-        <Title2 as="h1">{t("ui.appTitle", lang)}</Title2>
+        <Title2 as="h1" className={styles.title}>
+          {t("ui.appTitle", lang)}
+        </Title2>
         <Field label={t("ui.language", lang)} className={styles.lang}>
           <Select value={lang} onChange={(_, d) => setLang(d.value === "en" ? "en" : "zh")}>
             <option value="zh">{t("ui.lang.zh", lang)}</option>
@@ -74,6 +90,7 @@ export function App({ lang: initialLang, inOffice, service: given, preview }: Ap
             selectedValue={tab}
             onTabSelect={(_, d) => setTab(d.value as PaneId)}
             size="small"
+            className={styles.tabs}
           >
             {PANE_IDS.map((id) => (
               <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
@@ -83,7 +100,14 @@ export function App({ lang: initialLang, inOffice, service: given, preview }: Ap
           </TabList>
           {PANE_IDS.map((id) => (
             // Every pane stays mounted so a run keeps going (and its results stay) while another tab is shown.
-            <div key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={id !== tab}>
+            <div
+              key={id}
+              role="tabpanel"
+              id={`panel-${id}`}
+              aria-labelledby={`tab-${id}`}
+              hidden={id !== tab}
+              className={styles.panel}
+            >
               {id === "home" ? (
                 <HomePane
                   service={service}

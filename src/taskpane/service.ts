@@ -75,8 +75,14 @@ export type RunStatus = "done" | "cancelled" | "declined";
 export interface RunResult {
   status: RunStatus;
   indicators: Indicator[];
+  /** Statuses of the models asked for. */
   statuses: ModelStatus[];
-  /** Problems of the tables, the parameters and the models run. */
+  /**
+   * Statuses of the models run first because those asked for use their results (re-bidding's placements
+   * for pay, performance pay and headcount); their sheets are not written and their problems are here only.
+   */
+  dependencies: ModelStatus[];
+  /** Problems of the tables, the parameters and the models asked for. */
   problems: Problem[];
   /** Sheets written (empty unless done). */
   written: string[];
@@ -364,19 +370,21 @@ export function createService(host: WorkbookHost, engine: ServiceEngine): Reform
     existingSheets: (names) => host.existingSheets(names),
 
     async run(models, params, lang, hooks = {}) {
-      const empty = { indicators: [], statuses: [], problems: [] };
+      const empty = { indicators: [], statuses: [], dependencies: [], problems: [] };
       const r = await staged(
         lang,
         hooks,
         (read) => {
           const result = engine.runReform(read, { params, models });
           const wanted = new Set<ModelId>(models);
+          const statuses = result.statuses.filter((s) => wanted.has(s.model) && !s.dependency);
           return {
             sheets: result.sheets(lang),
             value: {
               indicators: result.indicators.filter((i) => wanted.has(i.model)),
-              statuses: result.statuses.filter((s) => wanted.has(s.model)),
-              problems: [...result.problems, ...result.statuses.flatMap((s) => s.problems)],
+              statuses,
+              dependencies: result.statuses.filter((s) => !wanted.has(s.model) || s.dependency === true),
+              problems: [...result.problems, ...statuses.flatMap((s) => s.problems)],
             },
           };
         },

@@ -163,8 +163,10 @@ describe("<App/> task pane", () => {
     expect(host.written.map((w) => w.map((s) => s.name))).toEqual([["Placements"]]);
 
     expect(within(panel()).getByRole("heading", { name: "Problems (1)" })).toBeTruthy();
+    // Grouped by message: the group's heading says the severity, the message and the count.
+    const group = within(panel()).getByRole("list", { name: "Error: “Written” value “abc” is not a number (1)" });
     expect(
-      within(panel()).getByText(/Error: table “Staff”, row 7, column “Written”: “Written” value “abc” is not a number/),
+      within(group).getByText("table “Staff”, row 7, column “Written”: “Written” value “abc” is not a number"),
     ).toBeTruthy();
     // Staff starts at C3: table column 9 is worksheet column 11 (L); rows are worksheet rows already.
     await user.click(within(panel()).getByRole("button", { name: "Go to cell Staff!L7" }));

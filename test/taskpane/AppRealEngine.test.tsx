@@ -6,6 +6,7 @@
 import { configure, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { t } from "../../src/engine/messages";
 import { runReform } from "../../src/engine/reform";
 import { readScenarios } from "../../src/engine/scenario/params";
 import { identifyTables, readTables } from "../../src/engine/workbook";
@@ -13,6 +14,7 @@ import { generateSample } from "../../src/sample/sample";
 import { App } from "../../src/taskpane/App";
 import { ENGINE } from "../../src/taskpane/engine";
 import { formatValue } from "../../src/taskpane/format";
+import { MODEL_PANES } from "../../src/taskpane/panes";
 import { createService } from "../../src/taskpane/service";
 import { MemoryHost } from "./fakes";
 
@@ -56,4 +58,46 @@ it("runs re-bidding on the sample workbook and shows the engine's numbers", asyn
   expect(notSelected.textContent).toContain(formatValue(expected.indicator("notSelected"), "integer", "zh"));
   // The result sheets written are the engine's, by name.
   expect(host.written[0]!.map((s) => s.name)).toEqual(expected.sheets("zh").map((s) => s.name));
+});
+
+it("runs pay conversion after re-bidding (run first for its placements) and shows the engine's non-zero payroll", async () => {
+  const sources = generateSample({ lang: "zh" }).tables.map((t) => ({ name: t.name, sheet: t.name, rows: t.rows }));
+  const host = new MemoryHost(sources);
+  const user = userEvent.setup();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App lang="zh" inOffice service={createService(host, ENGINE)} />
+    </FluentProvider>,
+  );
+  await screen.findByRole("region", { name: "各模型准备情况" });
+  await user.click(screen.getByRole("tab", { name: "薪酬套改" }));
+  const pane = screen.getByRole("tabpanel");
+  await user.click(within(pane).getByRole("button", { name: "运行" }));
+  await within(pane).findByRole("group", { name: "改革后工资总额（月）" });
+
+  const read = readTables(identifyTables(sources));
+  const params = readScenarios(read.scenarios!).scenarios[0]!.params;
+  const expected = runReform(read, { params, models: ["pay"] });
+  // Re-bidding ran first, as a dependency, and pay used its placements.
+  expect(expected.statuses.map((s) => [s.model, s.status, s.dependency ?? false])).toEqual([
+    ["rebid", "ok", true],
+    ["pay", "ok", false],
+  ]);
+  expect(within(pane).getByText("竞聘上岗：已先行运行，为本模型提供聘用结果（其结果表不写入）")).toBeTruthy();
+  for (const id of MODEL_PANES.pay.indicators) {
+    const ind = expected.indicators.find((i) => i.id === id)!;
+    const card = within(pane).getByRole("group", { name: t(`ui.indicator.${id}`, "zh") });
+    expect({ id, shown: card.textContent }).toEqual({
+      id,
+      shown: t(`ui.indicator.${id}`, "zh") + formatValue(ind.value, ind.kind, "zh"),
+    });
+  }
+  // Not the ¥0.00 of a pay run without placements: the payroll before and after, and the pay rises.
+  for (const id of ["payrollBefore", "payrollAfter", "winners"] as const)
+    expect(expected.indicator(id)).toBeGreaterThan(0);
+  // Only the pay sheets are written (re-bidding's are left out).
+  expect(host.written[0]!.map((s) => s.name)).toEqual(expected.sheets("zh").map((s) => s.name));
+  expect(expected.sheets("zh").map((s) => s.name)).not.toContain(
+    runReform(read, { params, models: ["rebid"] }).sheets("zh")[0]!.name,
+  );
 });

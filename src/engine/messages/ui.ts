@@ -85,6 +85,18 @@ export const uiMessages = {
   "ui.status.ok": { zh: "{model}：已完成", en: "{model}: done" },
   "ui.status.failed": { zh: "{model}：因数据问题未能完成", en: "{model}: stopped by problems in the data" },
   "ui.status.skipped": { zh: "{model}：已跳过（缺少 {tables}）", en: "{model}: skipped (missing {tables})" },
+  "ui.dependency.ok": {
+    zh: "{model}：已先行运行，为本模型提供聘用结果（其结果表不写入）",
+    en: "{model}: run first for the placements this model uses (its sheets are not written)",
+  },
+  "ui.dependency.failed": { zh: "{model}未能运行：{reason}", en: "{model} could not run: {reason}" },
+  "ui.dependency.failedMore": {
+    zh: "{model}未能运行：{reason}（另有 {count} 条问题，见下方）",
+    en: "{model} could not run: {reason} (and {count} more problems, listed below)",
+  },
+  "ui.dependency.noReason": { zh: "数据有问题", en: "problems in the data" },
+  "ui.dependency.missing": { zh: "缺少 {tables}", en: "missing {tables}" },
+  "ui.dependency.problems": { zh: "{model}的问题（{count}）", en: "Problems of {model} ({count})" },
 
   "ui.replace.title": { zh: "替换原有结果表？", en: "Replace earlier results?" },
   "ui.replace.body": {
@@ -123,10 +135,9 @@ export const uiMessages = {
   "ui.problems.none": { zh: "没有发现问题。", en: "No problems found." },
   "ui.problems.goto": { zh: "定位到单元格", en: "Go to cell" },
   "ui.problems.gotoLabel": { zh: "定位到单元格 {cell}", en: "Go to cell {cell}" },
-  "ui.problems.more": {
-    zh: "另有 {count} 条问题未显示，见结果表。",
-    en: "{count} more problems are not shown; see the result sheets.",
-  },
+  "ui.problems.group": { zh: "{severity}：{label}（{count} 条）", en: "{severity}: {label} ({count})" },
+  "ui.problems.showAll": { zh: "显示全部 {count} 条", en: "Show all {count}" },
+  "ui.problems.showFewer": { zh: "收起，只显示前 {count} 条", en: "Show only the first {count}" },
 
   "ui.scenarios.list": { zh: "方案表中的方案", en: "Scenarios in the Scenarios table" },
   "ui.scenarios.none": {

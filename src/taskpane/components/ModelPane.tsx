@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { TABLES } from "../../engine/schema";
+import type { ModelStatus } from "../../engine/reform/types";
 import type { Lang } from "../../engine/types";
 import { t } from "../../engine/messages";
 import { joinList } from "../format";
 import { useTask } from "../hooks/useTask";
 import type { ModelPaneDef } from "../panes";
+import { problemLine } from "../problems";
 import { formDefaults, formToParams, runParams, type FormValues } from "../paramForm";
 import type { ReformService, RunHooks, WorkbookOverview } from "../service";
 import { ParamForm } from "./ParamForm";
@@ -20,6 +22,28 @@ const useStyles = makeStyles({
 });
 
 const PERF_POOL_KEYS = ["poolAmount", "poolPerCapita", "poolPercent"];
+
+/**
+ * Why a model run first for another could not run: "Re-bidding could not run: <its first error>" (and how
+ * many more problems, listed below), or the tables it misses.
+ */
+export function dependencyFailure(status: ModelStatus, lang: Lang): string {
+  const model = t(`ui.model.${status.model}`, lang);
+  if (status.status === "skipped") {
+    const tables = joinList(
+      (status.missing ?? []).map((id) => TABLES[id][lang]),
+      lang,
+    );
+    return t("ui.dependency.failed", lang, { model, reason: t("ui.dependency.missing", lang, { tables }) });
+  }
+  const first = status.problems.find((p) => p.severity === "error") ?? status.problems[0];
+  if (!first) return t("ui.dependency.failed", lang, { model, reason: t("ui.dependency.noReason", lang) });
+  const reason = problemLine(first, lang);
+  const more = status.problems.length - 1;
+  return more > 0
+    ? t("ui.dependency.failedMore", lang, { model, reason, count: more })
+    : t("ui.dependency.failed", lang, { model, reason });
+}
 
 export interface ModelPaneProps {
   def: ModelPaneDef;
@@ -58,6 +82,7 @@ export function ModelPane({ def, service, overview, lang, onWritten }: ModelPane
   useEffect(() => {
     if (result?.status === "done" && result.written.length > 0) onWritten?.();
   }, [result, onWritten]);
+  const failedDependencies = result?.dependencies.filter((d) => d.status !== "ok") ?? [];
 
   return (
     <div className={styles.pane}>
@@ -87,6 +112,13 @@ export function ModelPane({ def, service, overview, lang, onWritten }: ModelPane
             {t("ui.results", lang)}
           </Subtitle2>
           <ul className={styles.statuses}>
+            {result.dependencies
+              .filter((d) => d.status === "ok")
+              .map((d) => (
+                <li key={d.model}>
+                  <Text>{t("ui.dependency.ok", lang, { model: t(`ui.model.${d.model}`, lang) })}</Text>
+                </li>
+              ))}
             {result.statuses.map((s) => (
               <li key={s.model}>
                 <Text>
@@ -101,7 +133,27 @@ export function ModelPane({ def, service, overview, lang, onWritten }: ModelPane
               </li>
             ))}
           </ul>
+          {failedDependencies.map((d) => (
+            <MessageBar key={d.model} intent="warning">
+              <MessageBarBody>{dependencyFailure(d, lang)}</MessageBarBody>
+            </MessageBar>
+          ))}
           <ResultCards indicators={result.indicators} show={def.indicators} lang={lang} />
+          {result.dependencies
+            .filter((d) => d.problems.length > 0)
+            .map((d) => (
+              <ProblemList
+                key={d.model}
+                title={t("ui.dependency.problems", lang, {
+                  model: t(`ui.model.${d.model}`, lang),
+                  count: d.problems.length,
+                })}
+                problems={d.problems}
+                lang={lang}
+                locate={(p) => service.locate(p)}
+                onGoTo={(p) => void service.selectProblem(p)}
+              />
+            ))}
           <ProblemList
             problems={result.problems}
             lang={lang}

@@ -1,16 +1,43 @@
-import { Button, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { columnLetter, formatProblem, t } from "../../engine/messages";
+import { useId, useMemo, useState } from "react";
+import { Body1Strong, Button, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { columnLetter, t } from "../../engine/messages";
 import type { Lang, Problem } from "../../engine/types";
+import { PROBLEMS_PER_GROUP, groupProblems, problemLine, type ProblemGroup } from "../problems";
 import type { CellRef } from "../service";
-
-/** Problems shown at most; the rest are counted (they are all in the result sheets). */
-export const MAX_PROBLEMS_SHOWN = 200;
 
 const useStyles = makeStyles({
   heading: { display: "block", marginBottom: tokens.spacingVerticalXS },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
+  groups: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
+  group: {
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+    paddingLeft: tokens.spacingHorizontalS,
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalXS,
+  },
+  groupError: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  groupWarning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
+  groupHeading: { margin: 0, overflowWrap: "anywhere" },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "6px",
+    alignSelf: "stretch",
+  },
   item: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
-  text: { flexGrow: 1 },
+  text: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
+  goto: { flexShrink: 0 },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteMarigoldForeground1 },
   info: {},
@@ -21,6 +48,8 @@ export interface ProblemListProps {
   lang: Lang;
   locate(problem: Problem): CellRef | undefined;
   onGoTo(problem: Problem): void;
+  /** Heading (default "Problems (n)"). */
+  title?: string;
 }
 
 /** A cell as Excel writes it: 'Sheet'!B5. */
@@ -29,40 +58,106 @@ export function cellAddress(cell: CellRef): string {
   return `${sheet}!${columnLetter(cell.col)}${cell.row}`;
 }
 
-/** The problems as lines in the user's language, each with "Go to cell" when it names a cell. */
-export function ProblemList({ problems, lang, locate, onGoTo }: ProblemListProps) {
+interface GroupProps {
+  group: ProblemGroup;
+  lang: Lang;
+  expanded: boolean;
+  onToggle(): void;
+  locate(problem: Problem): CellRef | undefined;
+  onGoTo(problem: Problem): void;
+}
+
+/** One kind of problem: its heading with the count, the first few (or all), and Show all / Show fewer. */
+function Group({ group, lang, expanded, onToggle, locate, onGoTo }: GroupProps) {
   const styles = useStyles();
-  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
+  const headingId = useId();
+  const listId = useId();
+  const count = group.problems.length;
+  const shown = expanded ? group.problems : group.problems.slice(0, PROBLEMS_PER_GROUP);
+  const tone = group.severity === "error" ? styles.groupError : group.severity === "warning" ? styles.groupWarning : "";
   return (
-    <section aria-label={t("ui.problems", lang, { count: problems.length })}>
-      <Subtitle2 as="h3" className={styles.heading}>
-        {t("ui.problems", lang, { count: problems.length })}
+    <li className={mergeClasses(styles.group, tone)}>
+      <Body1Strong as="h4" id={headingId} className={mergeClasses(styles.groupHeading, styles[group.severity])}>
+        {t("ui.problems.group", lang, {
+          severity: t(`severity.${group.severity}`, lang),
+          label: group.label,
+          count,
+        })}
+      </Body1Strong>
+      <ul className={styles.list} id={listId} aria-labelledby={headingId}>
+        {shown.map((p, i) => {
+          const cell = locate(p);
+          return (
+            <li key={i} className={styles.item}>
+              <Text className={styles.text}>{problemLine(p, lang)}</Text>
+              {cell && (
+                <Button
+                  size="small"
+                  className={styles.goto}
+                  aria-label={t("ui.problems.gotoLabel", lang, { cell: cellAddress(cell) })}
+                  onClick={() => onGoTo(p)}
+                >
+                  {t("ui.problems.goto", lang)}
+                </Button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {count > PROBLEMS_PER_GROUP && (
+        <Button
+          size="small"
+          appearance="subtle"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-describedby={headingId}
+          onClick={onToggle}
+        >
+          {expanded
+            ? t("ui.problems.showFewer", lang, { count: PROBLEMS_PER_GROUP })
+            : t("ui.problems.showAll", lang, { count })}
+        </Button>
+      )}
+    </li>
+  );
+}
+
+/**
+ * The problems grouped by message (errors, then warnings, then notes): per group its count and the
+ * first few, each with "Go to cell" when it names a cell, and "Show all n" to list the rest.
+ */
+export function ProblemList({ problems, lang, locate, onGoTo, title }: ProblemListProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  const groups = useMemo(() => groupProblems(problems, lang), [problems, lang]);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string): void =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  return (
+    <section aria-labelledby={headingId}>
+      <Subtitle2 as="h3" id={headingId} className={styles.heading}>
+        {title ?? t("ui.problems", lang, { count: problems.length })}
       </Subtitle2>
       {problems.length === 0 ? (
         <Text>{t("ui.problems.none", lang)}</Text>
       ) : (
-        <ul className={styles.list}>
-          {shown.map((p, i) => {
-            const cell = locate(p);
-            return (
-              <li key={i} className={styles.item}>
-                <Text className={mergeClasses(styles.text, styles[p.severity])}>{formatProblem(p, lang)}</Text>
-                {cell && (
-                  <Button
-                    size="small"
-                    aria-label={t("ui.problems.gotoLabel", lang, { cell: cellAddress(cell) })}
-                    onClick={() => onGoTo(p)}
-                  >
-                    {t("ui.problems.goto", lang)}
-                  </Button>
-                )}
-              </li>
-            );
-          })}
+        <ul className={styles.groups} aria-labelledby={headingId}>
+          {groups.map((g) => (
+            <Group
+              key={g.id}
+              group={g}
+              lang={lang}
+              expanded={expanded.has(g.id)}
+              onToggle={() => toggle(g.id)}
+              locate={locate}
+              onGoTo={onGoTo}
+            />
+          ))}
         </ul>
-      )}
-      {problems.length > shown.length && (
-        <Text>{t("ui.problems.more", lang, { count: problems.length - shown.length })}</Text>
       )}
     </section>
   );
