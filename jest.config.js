@@ -13,4 +13,5 @@ module.exports = {
     "\\.(css|less)$": "<rootDir>/test/shims/style.js",
   },
   testTimeout: 60000,
+  reporters: ["default", "<rootDir>/test/summary-reporter.js"],
 };
