@@ -1,5 +1,5 @@
 /** Numbers as the panes show them: money in yuan with two decimals, percentages, counts. */
-import type { Indicator } from "../engine/reform/types";
+import type { Indicator, IndicatorId } from "../engine/reform/types";
 import type { Lang } from "../engine/types";
 import { t } from "../engine/messages";
 
@@ -25,6 +25,21 @@ export function formatValue(value: number | null, kind: Indicator["kind"], lang:
     case "integer":
       return value.toLocaleString(locale(lang), { maximumFractionDigits: 0 });
   }
+}
+
+/** Indicators that are a change (after minus before): shown with a sign, "+" for a rise. */
+const CHANGES: ReadonlySet<IndicatorId> = new Set<IndicatorId>(["payrollChange"]);
+
+/**
+ * An indicator's value as a card or a table shows it: as formatValue, with "+" before a rise of an
+ * indicator that is a change.
+ *
+ * @example formatIndicator("payrollChange", 104064, "money", "zh") // => "+¥104,064.00"
+ * @example formatIndicator("payrollAfter", 104064, "money", "zh") // => "¥104,064.00"
+ */
+export function formatIndicator(id: IndicatorId, value: number | null, kind: Indicator["kind"], lang: Lang): string {
+  const text = formatValue(value, kind, lang);
+  return CHANGES.has(id) && value !== null && value > 0 ? `+${text}` : text;
 }
 
 /** A list of table ids in the user's words (Chinese or English table names). */

@@ -3,6 +3,7 @@
  * warnings, then notes, each group labelled by its message with what its problems share filled in.
  */
 import { MESSAGES, formatProblem, t } from "../engine/messages";
+import { TABLES } from "../engine/schema";
 import type { Lang, Problem, Severity } from "../engine/types";
 
 /** Problems of a group shown before "Show all". */
@@ -20,6 +21,16 @@ export interface ProblemGroup {
 }
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * The problem with its table named in the user's words: the name the reader found, else the table's name
+ * in the language (a problem of a model may name only the table's id, e.g. "staff").
+ */
+export function namedTable(p: Problem, lang: Lang): Problem {
+  if (p.tableName !== undefined) return p;
+  const def = (TABLES as Record<string, (typeof TABLES)[keyof typeof TABLES] | undefined>)[p.table];
+  return def ? { ...p, tableName: def[lang] } : p;
+}
 
 /** Placeholder values of a problem as formatProblem fills them in. */
 function placeholderValues(p: Problem): Record<string, string> {
@@ -45,7 +56,7 @@ export function groupLabel(problems: ReadonlyArray<Problem>, lang: Lang): string
   const first = problems[0];
   if (!first) return "";
   const template = MESSAGES[first.key]?.[lang] ?? first.key;
-  const all = problems.map(placeholderValues);
+  const all = problems.map((p) => placeholderValues(namedTable(p, lang)));
   const params: Record<string, string> = {};
   for (const [, name] of template.matchAll(/\{(\w+)\}/g)) {
     if (name === undefined || name in params) continue;
@@ -94,7 +105,7 @@ export function groupProblems(problems: ReadonlyArray<Problem>, lang: Lang): Pro
  *   // => "table “Staff”, row 5, column “Written”: “Written” value “abc” is not a number"
  */
 export function problemLine(p: Problem, lang: Lang): string {
-  const line = formatProblem(p, lang);
+  const line = formatProblem(namedTable(p, lang), lang);
   const prefix = `${t(`severity.${p.severity}`, lang)}${lang === "zh" ? "：" : ": "}`;
   return line.startsWith(prefix) ? line.slice(prefix.length) : line;
 }

@@ -163,10 +163,12 @@ describe("<App/> task pane", () => {
     expect(host.written.map((w) => w.map((s) => s.name))).toEqual([["Placements"]]);
 
     expect(within(panel()).getByRole("heading", { name: "Problems (1)" })).toBeTruthy();
-    // Grouped by message: the group's heading says the severity, the message and the count.
-    const group = within(panel()).getByRole("list", { name: "Error: “Written” value “abc” is not a number (1)" });
+    // Grouped by message; a kind with one problem is one line: severity, where, what.
     expect(
-      within(group).getByText("table “Staff”, row 7, column “Written”: “Written” value “abc” is not a number"),
+      within(panel()).getByRole("heading", {
+        level: 4,
+        name: "Error: table “Staff”, row 7, column “Written”: “Written” value “abc” is not a number",
+      }),
     ).toBeTruthy();
     // Staff starts at C3: table column 9 is worksheet column 11 (L); rows are worksheet rows already.
     await user.click(within(panel()).getByRole("button", { name: "Go to cell Staff!L7" }));
@@ -305,7 +307,9 @@ describe("<App/> browser preview", () => {
     const service = createService(host, fakeEngine([]));
     const blob = new Blob(["xlsx"]);
     const opener: PreviewOpener = {
-      openFile: jest.fn(),
+      openFile: jest.fn(async () => {
+        throw new Error("not a workbook");
+      }),
       openSample: jest.fn(async () => ({ service, fileName: "sample.xlsx", download: async () => blob })),
     };
     const created: Blob[] = [];
@@ -318,7 +322,18 @@ describe("<App/> browser preview", () => {
     });
     const user = userEvent.setup();
     render(<App lang="en" inOffice={false} preview={opener} />);
-    expect(screen.getByLabelText("Open an .xlsx file")).toHaveProperty("type", "file");
+    // "Open an .xlsx file" is a button in the pane's language that opens the browser's (hidden) file picker.
+    const input = screen.getByLabelText<HTMLInputElement>("Open an .xlsx file");
+    expect(input).toHaveProperty("type", "file");
+    const picker = jest.spyOn(input, "click").mockImplementation(() => undefined);
+    await user.click(screen.getByRole("button", { name: "Open an .xlsx file" }));
+    expect(picker).toHaveBeenCalledTimes(1);
+    const file = new File(["x"], "book.xlsx", {
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    });
+    await user.upload(input, file);
+    expect(opener.openFile).toHaveBeenCalledWith(file);
+    expect(await screen.findByText("Could not open the file: not a workbook")).toBeTruthy();
     expect(screen.queryByRole("tablist")).toBeNull();
     await user.click(screen.getByRole("button", { name: "Use the sample workbook" }));
     expect(opener.openSample).toHaveBeenCalledWith("en");

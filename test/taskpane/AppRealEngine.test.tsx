@@ -13,7 +13,7 @@ import { identifyTables, readTables } from "../../src/engine/workbook";
 import { generateSample } from "../../src/sample/sample";
 import { App } from "../../src/taskpane/App";
 import { ENGINE } from "../../src/taskpane/engine";
-import { formatValue } from "../../src/taskpane/format";
+import { formatIndicator, formatValue } from "../../src/taskpane/format";
 import { MODEL_PANES } from "../../src/taskpane/panes";
 import { createService } from "../../src/taskpane/service";
 import { MemoryHost } from "./fakes";
@@ -89,7 +89,7 @@ it("runs pay conversion after re-bidding (run first for its placements) and show
     const card = within(pane).getByRole("group", { name: t(`ui.indicator.${id}`, "zh") });
     expect({ id, shown: card.textContent }).toEqual({
       id,
-      shown: t(`ui.indicator.${id}`, "zh") + formatValue(ind.value, ind.kind, "zh"),
+      shown: t(`ui.indicator.${id}`, "zh") + formatIndicator(id, ind.value, ind.kind, "zh"),
     });
   }
   // Not the ¥0.00 of a pay run without placements: the payroll before and after, and the pay rises.

@@ -106,7 +106,7 @@ describe("<App/> Pay pane when re-bidding, run first, fails", () => {
     ).toBeTruthy();
     expect(within(rebidProblems).getAllByRole("button", { name: /^Go to cell Staff!F/ })).toHaveLength(3);
     expect(within(own).getByRole("heading", { level: 4 }).textContent).toBe(
-      "Warning: Re-bidding could not run, so this model used the Staff table's Post ID or Grade columns (1)",
+      "Warning: table “Staff”: Re-bidding could not run, so this model used the Staff table's Post ID or Grade columns",
     );
     expect(within(pane).getByRole("group", { name: "Payroll before (monthly)" }).textContent).toContain(
       "¥1,535,811.00",
@@ -126,7 +126,7 @@ describe("<App/> Pay pane when re-bidding, run first, fails", () => {
     expect(within(pane).queryByText(/could not run/)).toBeNull();
     const rebidProblems = within(pane).getByRole("region", { name: "Problems of Re-bidding (1)" });
     expect(within(rebidProblems).getByRole("heading", { level: 4 }).textContent).toBe(
-      "Warning: “Choice 1” value “P99” is not a number (1)",
+      "Warning: table “Staff”, row 7, column “Choice 1”: “Choice 1” value “P99” is not a number",
     );
     expect(within(pane).getByRole("region", { name: "Problems (0)" }).textContent).toContain("No problems found.");
   });

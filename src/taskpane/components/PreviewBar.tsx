@@ -1,7 +1,6 @@
-import { useId, useState } from "react";
+import { useRef, useState } from "react";
 import {
   Button,
-  Label,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -30,6 +29,9 @@ export interface PreviewOpener {
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  // The browser's own file input speaks the browser's language ("Choose File"), not the pane's: it is
+  // hidden and a button in the pane's language opens it.
+  file: { display: "none" },
 });
 
 export interface PreviewStartProps {
@@ -41,7 +43,7 @@ export interface PreviewStartProps {
 /** Outside Office: open an .xlsx file or the sample workbook. */
 export function PreviewStart({ opener, lang, onOpened }: PreviewStartProps) {
   const styles = useStyles();
-  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const open = async (f: () => Promise<PreviewSession>): Promise<void> => {
@@ -58,22 +60,26 @@ export function PreviewStart({ opener, lang, onOpened }: PreviewStartProps) {
     <section className={styles.box} aria-label={t("ui.preview.title", lang)}>
       <Subtitle1 as="h2">{t("ui.preview.title", lang)}</Subtitle1>
       <Text>{t("ui.preview.intro", lang)}</Text>
-      <div className={styles.row}>
-        <Label htmlFor={inputId}>{t("ui.preview.open", lang)}</Label>
-        <input
-          id={inputId}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          disabled={busy}
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file) void open(() => opener.openFile(file));
-          }}
-        />
-      </div>
+      <input
+        ref={input}
+        className={styles.file}
+        type="file"
+        tabIndex={-1}
+        aria-label={t("ui.preview.open", lang)}
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        disabled={busy}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = "";
+          if (file) void open(() => opener.openFile(file));
+        }}
+      />
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy} onClick={() => void open(() => opener.openSample(lang))}>
           {t("ui.preview.sample", lang)}
+        </Button>
+        <Button disabled={busy} onClick={() => input.current?.click()}>
+          {t("ui.preview.open", lang)}
         </Button>
         {busy && <Spinner size="tiny" />}
       </div>

@@ -26,6 +26,8 @@ const useStyles = makeStyles({
   groupError: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   groupWarning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
   groupHeading: { margin: 0, overflowWrap: "anywhere" },
+  single: { fontWeight: tokens.fontWeightRegular },
+  item: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS, alignSelf: "stretch" },
   list: {
     listStyleType: "none",
     margin: 0,
@@ -35,7 +37,6 @@ const useStyles = makeStyles({
     gap: "6px",
     alignSelf: "stretch",
   },
-  item: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
   text: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
   goto: { flexShrink: 0 },
   error: { color: tokens.colorPaletteRedForeground1 },
@@ -75,6 +76,37 @@ function Group({ group, lang, expanded, onToggle, locate, onGoTo }: GroupProps) 
   const count = group.problems.length;
   const shown = expanded ? group.problems : group.problems.slice(0, PROBLEMS_PER_GROUP);
   const tone = group.severity === "error" ? styles.groupError : group.severity === "warning" ? styles.groupWarning : "";
+  const goTo = (p: Problem) => {
+    const cell = locate(p);
+    return (
+      cell && (
+        <Button
+          size="small"
+          className={styles.goto}
+          aria-label={t("ui.problems.gotoLabel", lang, { cell: cellAddress(cell) })}
+          onClick={() => onGoTo(p)}
+        >
+          {t("ui.problems.goto", lang)}
+        </Button>
+      )
+    );
+  };
+  if (count === 1) {
+    // A kind with one problem: the problem itself is the heading (a group heading would repeat it).
+    const p = group.problems[0]!;
+    return (
+      <li className={mergeClasses(styles.group, tone)}>
+        <div className={styles.item}>
+          <Text as="h4" className={mergeClasses(styles.groupHeading, styles.text, styles.single)}>
+            <Body1Strong className={styles[group.severity]}>{t(`severity.${group.severity}`, lang)}</Body1Strong>
+            {lang === "zh" ? "：" : ": "}
+            {problemLine(p, lang)}
+          </Text>
+          {goTo(p)}
+        </div>
+      </li>
+    );
+  }
   return (
     <li className={mergeClasses(styles.group, tone)}>
       <Body1Strong as="h4" id={headingId} className={mergeClasses(styles.groupHeading, styles[group.severity])}>
@@ -85,24 +117,12 @@ function Group({ group, lang, expanded, onToggle, locate, onGoTo }: GroupProps) 
         })}
       </Body1Strong>
       <ul className={styles.list} id={listId} aria-labelledby={headingId}>
-        {shown.map((p, i) => {
-          const cell = locate(p);
-          return (
-            <li key={i} className={styles.item}>
-              <Text className={styles.text}>{problemLine(p, lang)}</Text>
-              {cell && (
-                <Button
-                  size="small"
-                  className={styles.goto}
-                  aria-label={t("ui.problems.gotoLabel", lang, { cell: cellAddress(cell) })}
-                  onClick={() => onGoTo(p)}
-                >
-                  {t("ui.problems.goto", lang)}
-                </Button>
-              )}
-            </li>
-          );
-        })}
+        {shown.map((p, i) => (
+          <li key={i} className={styles.item}>
+            <Text className={styles.text}>{problemLine(p, lang)}</Text>
+            {goTo(p)}
+          </li>
+        ))}
       </ul>
       {count > PROBLEMS_PER_GROUP && (
         <Button

@@ -2,7 +2,7 @@ import { Caption1, Card, Title3, makeStyles, tokens } from "@fluentui/react-comp
 import type { Indicator, IndicatorId } from "../../engine/reform/types";
 import type { Lang } from "../../engine/types";
 import { t } from "../../engine/messages";
-import { formatValue } from "../format";
+import { formatIndicator } from "../format";
 
 const useStyles = makeStyles({
   grid: {
@@ -35,7 +35,9 @@ export function ResultCards({ indicators, show, lang }: ResultCardsProps) {
         return (
           <Card key={ind.id} className={styles.card} role="group" aria-label={label}>
             <Caption1>{label}</Caption1>
-            <Title3 className={negative ? styles.bad : undefined}>{formatValue(ind.value, ind.kind, lang)}</Title3>
+            <Title3 className={negative ? styles.bad : undefined}>
+              {formatIndicator(ind.id, ind.value, ind.kind, lang)}
+            </Title3>
           </Card>
         );
       })}
