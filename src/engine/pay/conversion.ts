@@ -459,83 +459,189 @@ export function histogram(values: ArrayLike<number>, bins = 10): HistogramBin[] 
  * @example summarize([line]).monthlyAfter // => Σ totalPay
  */
 export function summarize(lines: ReadonlyArray<PayLine>, bins = 10): PaySummary {
-  const n = lines.length;
-  const changes = new Float64Array(n);
-  const units = new Map<string, UnitPayroll>();
-  let before = 0;
-  let after = 0;
-  let prot = 0;
-  let winners = 0;
-  let losers = 0;
-  let red = 0;
-  let green = 0;
-  let worst = -1;
-  for (let i = 0; i < n; i++) {
-    const l = lines[i];
-    before += l.currentPay;
-    after += l.totalPay;
-    prot += l.protectedPay;
-    changes[i] = l.change;
-    if (l.change > 0) winners++;
-    else if (l.change < 0) {
-      losers++;
-      if (worst < 0 || l.change < lines[worst].change) worst = i;
+  const acc = new SummaryAccumulator(lines.length);
+  for (let i = 0; i < lines.length; i++) acc.add(lines[i]);
+  return acc.finish(lines, bins);
+}
+
+/** Circle codes kept in a typed array while summarising. */
+const CIRCLE_NONE = 0;
+const CIRCLE_RED = 1;
+const CIRCLE_GREEN = 2;
+
+/** One pass over the lines (as they are built), then percentiles by selection and the histogram by counting. */
+class SummaryAccumulator {
+  private readonly changes: Float64Array;
+  private readonly units = new Map<string, UnitPayroll>();
+  private lastKey: string | undefined = undefined;
+  private lastUnit: UnitPayroll | undefined = undefined;
+  private n = 0;
+  private before = 0;
+  private after = 0;
+  private prot = 0;
+  private winners = 0;
+  private losers = 0;
+  private red = 0;
+  private green = 0;
+  private worst = -1;
+  private worstChange = 0;
+
+  constructor(capacity: number) {
+    this.changes = new Float64Array(capacity);
+  }
+
+  add(l: PayLine): void {
+    this.addValues(
+      l.currentPay,
+      l.totalPay,
+      l.protectedPay,
+      l.change,
+      l.circle === "red" ? CIRCLE_RED : l.circle === "green" ? CIRCLE_GREEN : CIRCLE_NONE,
+      l.unit,
+    );
+  }
+
+  addValues(
+    currentPay: number,
+    totalPay: number,
+    protectedPay: number,
+    change: number,
+    circle: number,
+    unit: string | undefined,
+  ): void {
+    const i = this.n++;
+    this.before += currentPay;
+    this.after += totalPay;
+    this.prot += protectedPay;
+    this.changes[i] = change;
+    if (change > 0) this.winners++;
+    else if (change < 0) {
+      this.losers++;
+      if (this.worst < 0 || change < this.worstChange) {
+        this.worst = i;
+        this.worstChange = change;
+      }
     }
-    if (l.circle === "red") red++;
-    else if (l.circle === "green") green++;
-    const key = l.unit ?? "";
-    let u = units.get(key);
-    if (!u) {
-      u = {
-        unit: key,
-        headcount: 0,
-        monthlyBefore: 0,
-        monthlyAfter: 0,
-        annualBefore: 0,
-        annualAfter: 0,
-        protectedMonthly: 0,
-      };
-      units.set(key, u);
+    if (circle === CIRCLE_RED) this.red++;
+    else if (circle === CIRCLE_GREEN) this.green++;
+    const key = unit ?? "";
+    let u: UnitPayroll | undefined;
+    if (key === this.lastKey) u = this.lastUnit!;
+    else {
+      u = this.units.get(key);
+      if (!u) {
+        u = {
+          unit: key,
+          headcount: 0,
+          monthlyBefore: 0,
+          monthlyAfter: 0,
+          annualBefore: 0,
+          annualAfter: 0,
+          protectedMonthly: 0,
+        };
+        this.units.set(key, u);
+      }
+      this.lastKey = key;
+      this.lastUnit = u;
     }
     u.headcount++;
-    u.monthlyBefore += l.currentPay;
-    u.monthlyAfter += l.totalPay;
-    u.protectedMonthly += l.protectedPay;
+    u.monthlyBefore += currentPay;
+    u.monthlyAfter += totalPay;
+    u.protectedMonthly += protectedPay;
   }
-  for (const u of units.values()) {
-    u.annualBefore = u.monthlyBefore * 12;
-    u.annualAfter = u.monthlyAfter * 12;
+
+  finish(lines: ReadonlyArray<PayLine>, bins: number): PaySummary {
+    const n = this.n;
+    for (const u of this.units.values()) {
+      u.annualBefore = u.monthlyBefore * 12;
+      u.annualAfter = u.monthlyAfter * 12;
+    }
+    const changes = this.changes.length === n ? this.changes : this.changes.subarray(0, n);
+    const hist = histogram(changes, bins);
+    // Percentiles need only a few order statistics: select them in increasing order on a scratch copy.
+    const ps = [0.1, 0.25, 0.5, 0.75, 0.9];
+    const pv = percentilesBySelection(changes, ps);
+    const before = this.before;
+    const after = this.after;
+    const summary: PaySummary = {
+      headcount: n,
+      monthlyBefore: before,
+      monthlyAfter: after,
+      annualBefore: before * 12,
+      annualAfter: after * 12,
+      protectedMonthly: this.prot,
+      winners: this.winners,
+      losers: this.losers,
+      unchanged: n - this.winners - this.losers,
+      redCircle: this.red,
+      greenCircle: this.green,
+      percentiles: { p10: pv[0], p25: pv[1], p50: pv[2], p75: pv[3], p90: pv[4] },
+      histogram: hist,
+      byUnit: [...this.units.values()],
+    };
+    if (this.worst >= 0) {
+      const w = lines[this.worst];
+      summary.largestLoss = { staffId: w.staffId, amount: -w.change };
+      if (w.name !== undefined) summary.largestLoss.name = w.name;
+      if (w.unit !== undefined) summary.largestLoss.unit = w.unit;
+    }
+    return summary;
   }
-  const sorted = changes.slice().sort();
-  const summary: PaySummary = {
-    headcount: n,
-    monthlyBefore: before,
-    monthlyAfter: after,
-    annualBefore: before * 12,
-    annualAfter: after * 12,
-    protectedMonthly: prot,
-    winners,
-    losers,
-    unchanged: n - winners - losers,
-    redCircle: red,
-    greenCircle: green,
-    percentiles: {
-      p10: percentileInc(sorted, 0.1),
-      p25: percentileInc(sorted, 0.25),
-      p50: percentileInc(sorted, 0.5),
-      p75: percentileInc(sorted, 0.75),
-      p90: percentileInc(sorted, 0.9),
-    },
-    histogram: histogram(sorted, bins),
-    byUnit: [...units.values()],
-  };
-  if (worst >= 0) {
-    const w = lines[worst];
-    summary.largestLoss = { staffId: w.staffId, amount: -w.change };
-    if (w.name !== undefined) summary.largestLoss.name = w.name;
-    if (w.unit !== undefined) summary.largestLoss.unit = w.unit;
+}
+
+/**
+ * `percentileInc(sorted, p)` for each p (ascending), without sorting: each needs the order statistics at ⌊h⌋
+ * and ⌊h⌋ + 1, found by selection on a scratch copy, each search starting after the previous one.
+ */
+function percentilesBySelection(values: Float64Array, ps: ReadonlyArray<number>): number[] {
+  const n = values.length;
+  if (n === 0) return ps.map(() => 0);
+  const a = values.slice();
+  const out: number[] = [];
+  let from = 0;
+  for (const p of ps) {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h + 1e-9);
+    const hi = Math.min(n - 1, lo + 1);
+    const vlo = selectInRange(a, from, n - 1, lo);
+    let vhi = vlo;
+    if (hi > lo) {
+      // Everything after position lo is ≥ a[lo]: the next order statistic is their minimum.
+      vhi = a[lo + 1];
+      for (let i = lo + 2; i < n; i++) if (a[i] < vhi) vhi = a[i];
+    }
+    out.push(roundHalfUp(vlo + (h - lo) * (vhi - vlo), 0));
+    from = lo;
   }
-  return summary;
+  return out;
+}
+
+/** Puts the k-th smallest of a[lo..hi] at position k (values below it before, above it after); returns it. */
+function selectInRange(a: Float64Array, lo: number, hi: number, k: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = a[lo];
+    const y = a[mid];
+    const z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
 }
 
 /**
@@ -554,20 +660,160 @@ export function convertPay(
   const s: PayConversionSettings = { ...DEFAULT_PAY_CONVERSION_SETTINGS, ...settings };
   const lines: PayLine[] = [];
   const skipped: PayConversionResult["skipped"] = [];
-  const cache = new Map<string, PayGrade | undefined>();
-  for (const person of people) {
-    let g = cache.get(person.grade);
-    if (g === undefined && !cache.has(person.grade)) {
-      g = scale.get(gradeKey(person.grade));
-      cache.set(person.grade, g);
+  const cache = new Map<string, PreparedGrade | undefined>();
+  const acc = new SummaryAccumulator(people.length);
+  const rule = s.conversionRule;
+  const mode = s.protection;
+  const protectAll = s.protectAllLosses;
+  let lastGrade: string | undefined = undefined;
+  let lastPrepared: PreparedGrade | undefined = undefined;
+  for (let pi = 0; pi < people.length; pi++) {
+    const person = people[pi];
+    let pg: PreparedGrade | undefined;
+    if (person.grade === lastGrade) pg = lastPrepared;
+    else {
+      pg = cache.get(person.grade);
+      if (pg === undefined && !cache.has(person.grade)) {
+        const g = scale.get(gradeKey(person.grade));
+        pg = g && (g.steps.length > 0 || g.band) ? prepareGrade(g) : undefined;
+        cache.set(person.grade, pg);
+      }
+      lastGrade = person.grade;
+      lastPrepared = pg;
     }
-    if (!g || (g.steps.length === 0 && !g.band)) {
+    if (!pg) {
       const sk: PayConversionResult["skipped"][number] = { staffId: person.staffId, grade: person.grade };
       if (person.row !== undefined) sk.row = person.row;
       skipped.push(sk);
       continue;
     }
-    lines.push(convertOne(person, g, s));
+    // Placement (as placeOnGrade), inline: no intermediate objects per person.
+    const cur = person.currentPay;
+    let step: number | undefined;
+    let pay: number;
+    let circle: "red" | "green" | undefined;
+    let lineRule: ConversionRule | "band";
+    const st = pg.steps;
+    const n = st.length;
+    if (n === 0) {
+      const band = pg.grade.band!;
+      lineRule = "band";
+      if (cur > band.max) {
+        pay = band.max;
+        circle = "red";
+      } else if (cur < band.min) {
+        pay = band.min;
+        circle = "green";
+      } else pay = cur;
+    } else {
+      const idx =
+        rule === "notBelow" && pg.ordered
+          ? lowestStepAtLeast(st, cur)
+          : rule === "seniority"
+            ? seniorityStep(n, person.years ?? 0, s.seniorityInterval)
+            : stepIndex(st, cur, rule);
+      step = idx + 1;
+      pay = st[idx];
+      lineRule = rule;
+      if (cur > st[n - 1]) circle = "red";
+      else if (cur < st[0]) circle = "green";
+    }
+    // Protection (as protect).
+    const diff = cur - pay;
+    const protectable = diff > 0 && (circle === "red" || protectAll) ? diff : 0;
+    let protectedPay = 0;
+    let unprotectedLoss = 0;
+    let absorbable = 0;
+    let phase: PhaseYear[] | undefined;
+    if (protectable > 0) {
+      if (mode === "none") unprotectedLoss = protectable;
+      else {
+        protectedPay = protectable;
+        if (mode === "phase") phase = phaseSchedule(protectable, s.phaseYears);
+        else if (mode === "absorb") absorbable = protectable;
+      }
+    }
+    const totalPay = pay + protectedPay;
+    const change = totalPay - cur;
+    let compaRatio: number | undefined;
+    let penetration: number | undefined;
+    const b = pg.grade.band;
+    if (b) {
+      compaRatio = b.mid > 0 ? pay / b.mid : undefined;
+      penetration = b.max > b.min ? (pay - b.min) / (b.max - b.min) : undefined;
+    }
+    // One object shape for every line (optional fields present as undefined), same as convertOne.
+    lines.push({
+      staffId: person.staffId,
+      name: person.name,
+      unit: person.unit,
+      row: person.row,
+      grade: pg.grade.grade,
+      gradeSource: person.gradeSource,
+      postId: person.postId,
+      rule: lineRule,
+      step,
+      currentPay: cur,
+      newPay: pay,
+      totalPay,
+      change,
+      circle,
+      protectedPay,
+      unprotectedLoss,
+      phase,
+      absorbable,
+      compaRatio,
+      penetration,
+    });
+    acc.addValues(
+      cur,
+      totalPay,
+      protectedPay,
+      change,
+      circle === "red" ? CIRCLE_RED : circle === "green" ? CIRCLE_GREEN : CIRCLE_NONE,
+      person.unit,
+    );
   }
-  return { lines, skipped, summary: summarize(lines, s.histogramBins), settings: s };
+  return { lines, skipped, summary: acc.finish(lines, s.histogramBins), settings: s };
+}
+
+/** A grade with its steps ready for the conversion loop. */
+interface PreparedGrade {
+  grade: PayGrade;
+  steps: ReadonlyArray<number>;
+  /** Steps never decrease (always so when read from a table), so a binary search finds `notBelow`. */
+  ordered: boolean;
+}
+
+function prepareGrade(grade: PayGrade): PreparedGrade {
+  const s = grade.steps;
+  let ordered = true;
+  for (let i = 1; i < s.length; i++) if (s[i] < s[i - 1]) ordered = false;
+  return { grade, steps: s, ordered };
+}
+
+/** `notBelow`: index of the lowest step ≥ current (steps never decrease), the top step when none; binary search. */
+function lowestStepAtLeast(s: ReadonlyArray<number>, cur: number): number {
+  const n = s.length;
+  if (s[n - 1] < cur) return n - 1;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (s[mid] >= cur) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** `seniority` step index, as placeOnGrade. */
+function seniorityStep(n: number, years: number, seniorityInterval: number): number {
+  const interval = seniorityInterval > 0 ? seniorityInterval : 2;
+  const y = years > 0 && Number.isFinite(years) ? years : 0;
+  return Math.min(n - 1, Math.floor(y / interval + 1e-9));
+}
+
+/** The other step rules: exactly placeOnGrade's choice of step. */
+function stepIndex(s: ReadonlyArray<number>, cur: number, rule: ConversionRule): number {
+  return placeOnGrade(cur, { grade: "", steps: s as number[] }, rule).step! - 1;
 }
