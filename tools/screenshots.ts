@@ -2,11 +2,12 @@
  * Screenshots of the task pane for the README: the built page (dist/, or a fresh development build when
  * dist/ is missing or older than src/) in Debian's headless Chromium at a task-pane-like viewport
  * (420 px wide, scale 1), on the sample workbook: the start page, Home, each model pane after a run,
- * and Scenarios after "Compare all"; all in Chinese, the start page and re-bidding in English too.
+ * and Scenarios after "Compare all"; all in Chinese, the start page, re-bidding and pay in English too.
  *
  *   npx tsx tools/screenshots.ts [outDir]      (default docs/screenshots; `npm run screenshots`)
  *
- * Fails (exit 1) when a run fails or the page raises errors. Needs /usr/bin/chromium (or $REFORM_CHROMIUM).
+ * Fails (exit 1) when a run fails, the page raises errors, or a page is wider than the pane (it would
+ * scroll sideways; the shots are still written). Needs /usr/bin/chromium (or $REFORM_CHROMIUM).
  */
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -21,7 +22,7 @@ type Shot = "start" | "home" | "rebid" | "pay" | "perf" | "headcount" | "scenari
 
 const PLAN: { lang: Lang; shots: Shot[] }[] = [
   { lang: "zh", shots: ["start", "home", "rebid", "pay", "perf", "headcount", "scenarios"] },
-  { lang: "en", shots: ["start", "rebid"] },
+  { lang: "en", shots: ["start", "rebid", "pay"] },
 ];
 
 /** A pattern for a message with one {placeholder}: the text around it, anything in its place. */
@@ -130,6 +131,7 @@ async function main(): Promise<void> {
     browser = await launchChromium();
     for (const { lang, shots } of PLAN) await shootLanguage(browser, server.origin, lang, shots, out);
     for (const o of overflows) console.warn(`wider than the ${VIEWPORT.width}px pane: ${o}`);
+    if (overflows.length > 0) throw new Error(`${overflows.length} screenshot(s) wider than the pane`);
   } finally {
     await browser?.close();
     await server.close();

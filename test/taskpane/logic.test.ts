@@ -5,7 +5,7 @@ import { readScenarios } from "../../src/engine/scenario/params";
 import { readTable } from "../../src/engine/tableReader";
 import type { Problem } from "../../src/engine/types";
 import { generateSample } from "../../src/sample/sample";
-import { formatValue } from "../../src/taskpane/format";
+import { formatIndicator, formatValue } from "../../src/taskpane/format";
 import { MODEL_PANES } from "../../src/taskpane/panes";
 import { formDefaults, formToParams, paramDef, runParams } from "../../src/taskpane/paramForm";
 import {
@@ -177,6 +177,13 @@ describe("formatValue and indicatorRows", () => {
     expect(formatValue(0.1234, "percent", "en")).toBe("12.3%");
     expect(formatValue(1234, "integer", "en")).toBe("1,234");
     expect(formatValue(null, "integer", "zh")).toBe("—");
+  });
+  it("signs a change: + for a rise, - for a fall, none for zero or for a level", () => {
+    expect(formatIndicator("payrollChange", 104064, "money", "zh")).toBe("+¥104,064.00");
+    expect(formatIndicator("payrollChange", -20.5, "money", "en")).toBe("-¥20.50");
+    expect(formatIndicator("payrollChange", 0, "money", "en")).toBe("¥0.00");
+    expect(formatIndicator("payrollChange", null, "money", "en")).toBe("—");
+    expect(formatIndicator("payrollAfter", 104064, "money", "en")).toBe("¥104,064.00");
   });
   it("puts runs side by side, null where a run lacks an indicator", () => {
     const rows = indicatorRows([

@@ -6,6 +6,7 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  tokens,
 } from "@fluentui/react-components";
 import type { Lang } from "../../engine/types";
 import { t } from "../../engine/messages";
@@ -21,8 +22,20 @@ export interface IndicatorTableProps {
 
 const useStyles = makeStyles({
   // Figures right-aligned so that digits line up down a column; the indicator's name keeps some width.
-  number: { textAlign: "right", justifyContent: "flex-end", fontVariantNumeric: "tabular-nums" },
-  name: { minWidth: "6em" },
+  // Figures never break ("+¥104,064.00" on one line); narrow padding so three scenarios fit a 420 px pane.
+  number: {
+    textAlign: "right",
+    justifyContent: "flex-end",
+    fontVariantNumeric: "tabular-nums",
+    whiteSpace: "nowrap",
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
+  name: { minWidth: "5em", paddingLeft: 0, paddingRight: tokens.spacingHorizontalXS },
+  // Columns as wide as their figures (Fluent's fixed layout splits the width evenly and lets long
+  // figures run into the next column); when three scenarios do not fit a 320 px pane, the table scrolls
+  // sideways inside its box (the panes wrap it in one) instead of overlapping.
+  table: { tableLayout: "auto" },
   // The header cell's content sits in a flex "button" slot.
   headButton: { justifyContent: "flex-end" },
 });
@@ -31,7 +44,7 @@ const useStyles = makeStyles({
 export function IndicatorTable({ caption, columns, rows, lang }: IndicatorTableProps) {
   const styles = useStyles();
   return (
-    <Table size="small" aria-label={caption}>
+    <Table size="small" aria-label={caption} className={styles.table}>
       <TableHeader>
         <TableRow>
           <TableHeaderCell className={styles.name}>{t("ui.scenarios.indicator", lang)}</TableHeaderCell>

@@ -40,9 +40,11 @@ function describeChanges(own: Readonly<Record<string, string | number | boolean>
           ? enumLabel(k, String(v), lang)
           : def?.type === "yesno"
             ? t(v ? "ui.yes" : "ui.no", lang)
-            : def
-              ? valueToField(def, v)
-              : String(v);
+            : def?.type !== "date" && typeof v === "number"
+              ? v.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 10 })
+              : def
+                ? valueToField(def, v)
+                : String(v);
       return `${paramLabel(k, lang)} = ${shown}`;
     }),
     lang,
