@@ -52,14 +52,34 @@ export function splitWithCap(total: number, weights: ReadonlyArray<number>, cap:
   }
   if (order.length === 0)
     return total === 0 ? { parts: new Array<number>(n).fill(0), capped, rounds: 0, infeasible: false } : null;
-  order.sort((a, b) => weights[b] - weights[a] || a - b);
+  // Water-filling in order of weight (largest first, row order among equal weights). Only the values matter
+  // for how many are held (equal weights subtract the same amount from W), so sort the values natively and
+  // then hold, among the weights equal to the last one held, the first in row order.
+  const vals = new Float64Array(order.length);
+  for (let j = 0; j < order.length; j++) vals[j] = weights[order[j]];
+  vals.sort();
   let rest = total;
   let rounds = 0;
-  for (let k = 0; k < order.length && W > 0 && (rest * weights[order[k]]) / W > cap; k++) {
-    capped[order[k]] = true;
+  let held = 0;
+  for (let k = vals.length - 1; k >= 0 && W > 0 && (rest * vals[k]) / W > cap; k--) {
     rest -= cap;
-    W -= weights[order[k]];
+    W -= vals[k];
+    held++;
     rounds = 1;
+  }
+  if (held > 0) {
+    const last = vals[vals.length - held];
+    let atLast = 0;
+    for (let k = vals.length - held; k < vals.length && vals[k] === last; k++) atLast++;
+    for (let j = 0; j < order.length; j++) {
+      const i = order[j];
+      const wi = weights[i];
+      if (wi > last) capped[i] = true;
+      else if (wi === last && atLast > 0) {
+        capped[i] = true;
+        atLast--;
+      }
+    }
   }
   const w: number[] = new Array<number>(n);
   for (;;) {

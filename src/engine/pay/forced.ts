@@ -73,25 +73,97 @@ export function checkShares(
   groups?: ReadonlyArray<string | undefined>,
   rounding: ShareRounding = DEFAULT_SHARE_ROUNDING,
 ): ShareViolation[] {
+  const { firstOf, labelIndex } = levelLabels(levels);
+  const n = ratings.length;
+  // Per person: the first level with its label, -1 for another label, -2 for no rating.
+  const code = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = ratings[i];
+    code[i] = r === undefined ? -2 : (labelIndex.get(r) ?? -1);
+  }
+  return violationsOf(groupsOf(n, groups), code, levels, firstOf, rounding);
+}
+
+/** For each level, the index of the first level with the same label; and label → that index. */
+function levelLabels(levels: ReadonlyArray<RatingLevel>): { firstOf: Int32Array; labelIndex: Map<string, number> } {
+  const labelIndex = new Map<string, number>();
+  const firstOf = new Int32Array(levels.length);
+  for (let i = 0; i < levels.length; i++) {
+    const f = labelIndex.get(levels[i].rating);
+    if (f === undefined) labelIndex.set(levels[i].rating, i);
+    firstOf[i] = f ?? i;
+  }
+  return { firstOf, labelIndex };
+}
+
+/** The violations of caps and floors, groups in order of first appearance, from per-person level codes. */
+function violationsOf(
+  groups: Map<string, number[]>,
+  code: Int32Array,
+  levels: ReadonlyArray<RatingLevel>,
+  firstOf: Int32Array,
+  rounding: ShareRounding,
+): ShareViolation[] {
   const out: ShareViolation[] = [];
-  for (const [g, members] of groupsOf(ratings.length, groups)) {
-    const counts = new Map<string, number>();
+  const L = levels.length;
+  const counts = new Int32Array(L);
+  for (const [g, members] of groups) {
+    counts.fill(0);
     let n = 0;
-    for (const i of members) {
-      const r = ratings[i];
-      if (r === undefined) continue;
+    for (let k = 0; k < members.length; k++) {
+      const c = code[members[k]];
+      if (c === -2) continue;
       n++;
-      counts.set(r, (counts.get(r) ?? 0) + 1);
+      if (c >= 0) counts[c]++;
     }
     if (n === 0) continue;
-    for (const level of levels) {
-      const c = counts.get(level.rating) ?? 0;
+    for (let li = 0; li < L; li++) {
+      const level = levels[li];
+      const c = counts[firstOf[li]];
       const b = shareBounds(n, level, rounding);
       if (c > b.max) out.push({ group: g, rating: level.rating, kind: "max", count: c, bound: b.max, n });
       if (c < b.min) out.push({ group: g, rating: level.rating, kind: "min", count: c, bound: b.min, n });
     }
   }
   return out;
+}
+
+/**
+ * The members with a finite score, best score first, row order among equal scores. Sorted natively on
+ * packed integer keys (score rank × m + position), which gives exactly that order without a comparator.
+ */
+function rankOrder(members: ReadonlyArray<number>, scores: ReadonlyArray<number | undefined>): Int32Array {
+  let m = 0;
+  const idx = new Int32Array(members.length);
+  const vals = new Float64Array(members.length);
+  for (let k = 0; k < members.length; k++) {
+    const v = scores[members[k]];
+    if (v !== undefined && Number.isFinite(v)) {
+      idx[m] = members[k];
+      vals[m] = v + 0; // -0 → 0: equal scores share a rank
+      m++;
+    }
+  }
+  if (m === 0) return idx.subarray(0, 0);
+  const sorted = vals.slice(0, m).sort();
+  let d = 0;
+  for (let k = 0; k < m; k++) if (k === 0 || sorted[k] !== sorted[d - 1]) sorted[d++] = sorted[k];
+  const keys = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const v = vals[k];
+    let lo = 0;
+    let hi = d - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    keys[k] = (d - 1 - lo) * m + k;
+  }
+  keys.sort();
+  const o = new Int32Array(m);
+  for (let k = 0; k < m; k++) o[k] = idx[keys[k] % m];
+  return o;
 }
 
 export interface ForcedDistributionResult {
@@ -123,11 +195,13 @@ export function forcedDistribution(
   rounding: ShareRounding = DEFAULT_SHARE_ROUNDING,
 ): ForcedDistributionResult {
   const ratings = new Array<string | undefined>(scores.length).fill(undefined);
+  const code = new Int32Array(scores.length).fill(-2);
   const L = levels.length;
+  const { firstOf } = levelLabels(levels);
+  const groupMap = groupsOf(scores.length, groups);
   if (L > 0) {
-    for (const members of groupsOf(scores.length, groups).values()) {
-      const o = members.filter((i) => scores[i] !== undefined && Number.isFinite(scores[i]));
-      o.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
+    for (const members of groupMap.values()) {
+      const o = rankOrder(members, scores);
       const n = o.length;
       const bounds = levels.map((l) => shareBounds(n, l, rounding));
       const floorsBelow = new Array<number>(L).fill(0);
@@ -153,10 +227,15 @@ export function forcedDistribution(
             t = up <= bounds[i].max ? up : down;
           }
         }
-        for (let k = p; k < p + t; k++) ratings[o[k]] = levels[i].rating;
+        const label = levels[i].rating;
+        const c = firstOf[i];
+        for (let k = p; k < p + t; k++) {
+          ratings[o[k]] = label;
+          code[o[k]] = c;
+        }
         p += t;
       }
     }
   }
-  return { ratings, violations: checkShares(ratings, levels, groups, rounding) };
+  return { ratings, violations: violationsOf(groupMap, code, levels, firstOf, rounding) };
 }
