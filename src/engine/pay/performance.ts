@@ -153,62 +153,97 @@ export function allocatePerformancePay(
   for (const r of ratings) coef.set(r.rating, r.coefficient);
 
   const [basicPool, rewardPool] = splitExact(pool, [basicShare, 1 - basicShare], unit) ?? [0, 0];
-  const post = people.map((p) => (p.postCoefficient > 0 && Number.isFinite(p.postCoefficient) ? p.postCoefficient : 0));
+  const post = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const pc = people[i].postCoefficient;
+    post[i] = pc > 0 && Number.isFinite(pc) ? pc : 0;
+  }
   const basic = splitExact(basicPool, post, unit);
   if (!basic) return fail([problem("perf.noBasicWeight", { pool: basicPool / 100 })]);
 
   // Units in order of first appearance.
   const unitIndex = new Map<string, number>();
   const units: PerfUnitLine[] = [];
-  const members: number[][] = [];
-  const rc = new Array<number>(n);
+  const rc = new Float64Array(n);
   const unitOf = new Int32Array(n);
   const receivable: boolean[] = [];
+  const weightSum: number[] = [];
+  let lastUnit: string | undefined = undefined;
+  let lastU = -1;
+  let lastRating: string | undefined = undefined;
+  let lastRc = 0;
   for (let i = 0; i < n; i++) {
     const p = people[i];
-    let u = unitIndex.get(p.unit);
-    if (u === undefined) {
-      u = units.length;
-      unitIndex.set(p.unit, u);
-      const c = options.unitCoefficients?.get(p.unit);
-      units.push({
-        unit: p.unit,
-        headcount: 0,
-        coefficient: c !== undefined && c >= 0 ? c : 1,
-        weight: 0,
-        rewardPool: 0,
-        basic: 0,
-        reward: 0,
-        total: 0,
-        capped: 0,
-      });
-      members.push([]);
-      receivable.push(false);
+    let u: number | undefined;
+    if (p.unit === lastUnit && lastU >= 0) u = lastU;
+    else {
+      u = unitIndex.get(p.unit);
+      if (u === undefined) {
+        u = units.length;
+        unitIndex.set(p.unit, u);
+        const c = options.unitCoefficients?.get(p.unit);
+        units.push({
+          unit: p.unit,
+          headcount: 0,
+          coefficient: c !== undefined && c >= 0 ? c : 1,
+          weight: 0,
+          rewardPool: 0,
+          basic: 0,
+          reward: 0,
+          total: 0,
+          capped: 0,
+        });
+        receivable.push(false);
+        weightSum.push(0);
+      }
+      lastUnit = p.unit;
+      lastU = u;
     }
-    members[u].push(i);
     unitOf[i] = u;
     units[u].headcount++;
-    const r = p.rating !== undefined ? coef.get(p.rating) : undefined;
-    rc[i] = r !== undefined && r > 0 ? r : 0;
-    units[u].weight += post[i];
-    if (rc[i] > 0 && post[i] > 0) receivable[u] = true;
+    let r: number | undefined;
+    if (p.rating === undefined) r = undefined;
+    else if (p.rating === lastRating) r = lastRc;
+    else {
+      r = coef.get(p.rating);
+      lastRating = p.rating;
+      lastRc = r as number;
+    }
+    const rci = r !== undefined && r > 0 ? r : 0;
+    rc[i] = rci;
+    weightSum[u] += post[i];
+    if (rci > 0 && post[i] > 0) receivable[u] = true;
   }
-  units.forEach((u, ui) => (u.weight = receivable[ui] ? roundHalfUp(u.weight * u.coefficient, 6) : 0));
-  const unitPools = splitExact(
-    rewardPool,
-    units.map((u) => u.weight),
-    unit,
-  );
+  const U = units.length;
+  // Members of each unit in row order, by counting: start[u] … start[u + 1] in `members`.
+  const start = new Int32Array(U + 1);
+  for (let i = 0; i < n; i++) start[unitOf[i] + 1]++;
+  for (let u = 0; u < U; u++) start[u + 1] += start[u];
+  const members = new Int32Array(n);
+  const fillAt = start.slice(0, U);
+  for (let i = 0; i < n; i++) members[fillAt[unitOf[i]]++] = i;
+  const unitWeights = new Array<number>(U);
+  for (let ui = 0; ui < U; ui++) {
+    const u = units[ui];
+    u.weight = receivable[ui] ? roundHalfUp(weightSum[ui] * u.coefficient, 6) : 0;
+    unitWeights[ui] = u.weight;
+  }
+  const unitPools = splitExact(rewardPool, unitWeights, unit);
   if (!unitPools) return fail([problem("perf.noRewardWeight", { pool: rewardPool / 100 })]);
 
-  const reward = new Array<number>(n).fill(0);
-  const capped = new Array<boolean>(n).fill(false);
-  for (let ui = 0; ui < units.length; ui++) {
+  const reward = new Float64Array(n);
+  const capped = new Uint8Array(n);
+  for (let ui = 0; ui < U; ui++) {
     const u = units[ui];
     u.rewardPool = unitPools[ui];
     if (u.rewardPool === 0) continue;
-    const idx = members[ui];
-    const w = idx.map((i) => post[i] * rc[i]);
+    const s0 = start[ui];
+    const m = start[ui + 1] - s0;
+    const w = new Array<number>(m);
+    for (let j = 0; j < m; j++) {
+      const i = members[s0 + j];
+      w[j] = post[i] * rc[i];
+    }
     let parts: number[] | null;
     if (k !== undefined) {
       const avg = (k * u.rewardPool) / u.headcount;
@@ -216,18 +251,21 @@ export function allocatePerformancePay(
       u.cap = cap;
       const split = splitWithCap(u.rewardPool, w, cap, unit);
       parts = split ? split.parts : null;
-      if (split && !split.infeasible) idx.forEach((i, j) => (capped[i] = split.capped[j]));
+      if (split && !split.infeasible) for (let j = 0; j < m; j++) capped[members[s0 + j]] = split.capped[j] ? 1 : 0;
       if (split?.infeasible) u.capInfeasible = true;
     } else parts = splitExact(u.rewardPool, w, unit);
     if (!parts) return fail([problem("perf.noRewardWeight", { pool: u.rewardPool / 100 })]);
-    idx.forEach((i, j) => (reward[i] = parts![j]));
+    for (let j = 0; j < m; j++) reward[members[s0 + j]] = parts[j];
   }
 
   const lines: PerfLine[] = new Array<PerfLine>(n);
   for (let i = 0; i < n; i++) {
     const p = people[i];
+    const bi = basic[i];
+    const ri = reward[i];
+    const ci = capped[i] === 1;
     // One object shape for every line (optional fields present as undefined) keeps large runs fast.
-    const line: PerfLine = {
+    lines[i] = {
       staffId: p.staffId,
       name: p.name,
       unit: p.unit,
@@ -235,17 +273,16 @@ export function allocatePerformancePay(
       postCoefficient: p.postCoefficient,
       rating: p.rating,
       ratingCoefficient: rc[i],
-      basic: basic[i],
-      reward: reward[i],
-      total: basic[i] + reward[i],
-      capped: capped[i],
+      basic: bi,
+      reward: ri,
+      total: bi + ri,
+      capped: ci,
     };
-    lines[i] = line;
     const u = units[unitOf[i]];
-    u.basic += line.basic;
-    u.reward += line.reward;
-    u.total += line.total;
-    if (line.capped) u.capped++;
+    u.basic += bi;
+    u.reward += ri;
+    u.total += bi + ri;
+    if (ci) u.capped++;
   }
   return ok({ pool, basicPool, rewardPool, lines, units });
 }
