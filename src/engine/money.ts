@@ -65,8 +65,14 @@ export function fenToYuan(fen: number): number {
 /** Scale used to turn fractional weights into exact integers (6 decimal places). */
 const WEIGHT_SCALE = 1_000_000;
 
-function toIntegerWeights(weights: ReadonlyArray<number>): number[] {
-  return weights.map((w) => (w > 0 && Number.isFinite(w) ? Math.round(w * WEIGHT_SCALE) : 0));
+function toIntegerWeights(weights: ReadonlyArray<number>): Float64Array {
+  const n = weights.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const w = weights[i];
+    out[i] = w > 0 && Number.isFinite(w) ? Math.round(w * WEIGHT_SCALE) : 0;
+  }
+  return out;
 }
 
 /**
@@ -86,7 +92,8 @@ export function allocate(total: number, weights: ReadonlyArray<number>): number[
   const n = w.length;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += w[i];
-  const parts = new Array<number>(n).fill(0);
+  const parts = new Array<number>(n);
+  for (let i = 0; i < n; i++) parts[i] = 0;
   if (sum === 0) return total === 0 ? parts : null;
 
   const rem = new Float64Array(n);
@@ -128,7 +135,7 @@ export function allocate(total: number, weights: ReadonlyArray<number>): number[
  * the threshold remainder is found by selection, then everything above it gets a unit and the ties at it
  * take the rest in row order. `left` is always smaller than the number of positive weights.
  */
-function distributeLeftover(parts: number[], rem: Float64Array, w: ReadonlyArray<number>, left: number): void {
+function distributeLeftover(parts: number[], rem: Float64Array, w: Float64Array, left: number): void {
   const n = parts.length;
   const cand = new Float64Array(n);
   let m = 0;
@@ -198,5 +205,6 @@ export function allocateInUnits(total: number, weights: ReadonlyArray<number>, u
   const rest = total - whole * unit;
   const extra = allocate(rest, weights);
   if (!extra) return null;
-  return base.map((b, i) => b * unit + extra[i]);
+  for (let i = 0; i < base.length; i++) base[i] = base[i] * unit + extra[i];
+  return base;
 }
