@@ -785,15 +785,16 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
           "Interview Weight",
         ];
   const blank = (n: number): null[] => Array.from({ length: n }, () => null);
+  const zh = lang === "zh";
   const scenarioRows: CellValue[][] = [
     [h("scenarios", "scenario"), ...paramHeaders],
     [
-      "基准方案",
-      "平行",
-      "是",
+      zh ? "基准方案" : "Baseline",
+      zh ? "平行" : "parallel",
+      zh ? "是" : "yes",
       0.05,
-      "就近就高",
-      "保留",
+      zh ? "就近就高" : "not below",
+      zh ? "保留" : "keep",
       perfPool,
       0.7,
       20,
@@ -801,8 +802,8 @@ export function generateSample(options: SampleOptions = {}): SampleWorkbook {
       utcDate(2026, 1, 1),
       0.3,
     ],
-    ["方案二", "顺序", ...blank(10)],
-    ["方案三", ...blank(4), "逐年过渡", ...blank(5), 0.5],
+    [zh ? "方案二" : "Scenario 2", zh ? "顺序" : "sequential", ...blank(10)],
+    [zh ? "方案三" : "Scenario 3", ...blank(4), zh ? "逐年过渡" : "phase", ...blank(5), 0.5],
   ];
 
   const tables: SampleTable[] = [

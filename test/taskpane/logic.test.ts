@@ -263,6 +263,6 @@ describe("createService", () => {
       rows: 20,
     });
     expect(overview.readiness.every((r) => r.ready)).toBe(true);
-    expect(overview.scenarios.map((s) => s.name)).toEqual(["基准方案", "方案二", "方案三"]);
+    expect(overview.scenarios.map((s) => s.name)).toEqual(["Baseline", "Scenario 2", "Scenario 3"]);
   });
 });
