@@ -596,6 +596,8 @@ class SummaryAccumulator {
 function percentilesBySelection(values: Float64Array, ps: ReadonlyArray<number>): number[] {
   const n = values.length;
   if (n === 0) return ps.map(() => 0);
+  const counted = percentilesByCounting(values, ps);
+  if (counted) return counted;
   const a = values.slice();
   const out: number[] = [];
   let from = 0;
@@ -612,6 +614,47 @@ function percentilesBySelection(values: Float64Array, ps: ReadonlyArray<number>)
     }
     out.push(roundHalfUp(vlo + (h - lo) * (vhi - vlo), 0));
     from = lo;
+  }
+  return out;
+}
+
+/**
+ * The same order statistics by counting, when every value is an integer (fen) and their range is small
+ * (at most 2n + 1024 distinct possible values): one pass to count, one walk over the counts. Exact, as
+ * selection; undefined when the values do not qualify.
+ */
+function percentilesByCounting(values: Float64Array, ps: ReadonlyArray<number>): number[] | undefined {
+  const n = values.length;
+  let min = values[0];
+  let max = values[0];
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== Math.floor(v)) return undefined;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  const range = max - min;
+  if (!(range <= 2 * n + 1024)) return undefined;
+  const counts = new Int32Array(range + 1);
+  for (let i = 0; i < n; i++) counts[values[i] - min]++;
+  const out: number[] = [];
+  // Walk the counts once: `bucket` is the value of order statistic `seen - 1` … `seen + counts[bucket] - 1`.
+  let bucket = 0;
+  let seen = counts[0];
+  for (const p of ps) {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h + 1e-9);
+    const hi = Math.min(n - 1, lo + 1);
+    // lo never decreases from one p to the next, so the walk goes on from where it stopped.
+    while (seen <= lo) seen += counts[++bucket];
+    const vlo = min + bucket;
+    let vhi = vlo;
+    if (hi > lo && seen <= hi) {
+      let b = bucket + 1;
+      while (counts[b] === 0) b++;
+      vhi = min + b;
+    }
+    out.push(roundHalfUp(vlo + (h - lo) * (vhi - vlo), 0));
   }
   return out;
 }
