@@ -5,7 +5,7 @@
 import type { ResultSheet } from "../engine/report";
 import type { TableSource } from "../engine/workbook";
 import type { InsertTable, ProgressFn, WorkbookHost, WriteOptions } from "../host/types";
-import { listTablesIn } from "./read";
+import { listTablesIn, selectionTableIn } from "./read";
 import { existingSheetsIn, insertTablesIn, selectCellIn, writeResultsIn } from "./write";
 
 /** Runs a batch against the workbook: `Excel.run` in Office, a mocked context in tests. */
@@ -36,5 +36,9 @@ export class OfficeHost implements WorkbookHost {
 
   insertTables(tables: InsertTable[], options: WriteOptions): Promise<void> {
     return this.run((context) => insertTablesIn(context, tables, options));
+  }
+
+  selectionTable(): Promise<TableSource | null> {
+    return this.run((context) => selectionTableIn(context));
   }
 }

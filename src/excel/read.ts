@@ -185,3 +185,41 @@ export async function listTablesIn(
   }
   return sources;
 }
+
+/**
+ * The selected table (see `WorkbookHost.selectionTable`): the Excel table under the selection's top-left
+ * cell (`Range.getTables`, ExcelApi 1.9), else the selection when it spans more than one row, else the
+ * sheet's used range (values only). Three round trips plus the read; null for an empty sheet or a region
+ * without a header row.
+ */
+export async function selectionTableIn(context: Excel.RequestContext): Promise<TableSource | null> {
+  const selected = context.workbook.getSelectedRange();
+  selected.load("rowIndex,columnIndex,rowCount,columnCount");
+  // A navigation property (a proxy, nothing to load): the rule cannot tell it from a scalar.
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+  const sheet = selected.worksheet;
+  sheet.load("name");
+  const corner = selected.getCell(0, 0);
+  const tables = corner.getTables(false);
+  tables.load("items/name");
+  await context.sync();
+
+  // items/name was loaded above (the rule does not read "items/…" paths on a collection from a call).
+  // eslint-disable-next-line office-addins/load-object-before-read
+  const table = tables.items[0];
+  const name = table ? table.name : sheet.name;
+  // The selection itself when it spans rows; else its table, or the sheet's used range.
+  const range = table ? table.getRange() : selected.rowCount > 1 ? null : sheet.getUsedRangeOrNullObject(true);
+  let region: Region;
+  if (range) {
+    range.load("rowIndex,columnIndex,rowCount,columnCount");
+    await context.sync();
+    if (range.isNullObject) return null;
+    region = { sheet: sheet.name, ...regionOf(range) };
+  } else {
+    region = { sheet: sheet.name, ...regionOf(selected) };
+  }
+  const [rows] = await readRegions(context, [region]);
+  if (!hasHeaderRow(rows)) return null;
+  return { name, sheet: sheet.name, rows, headerRow: region.rowIndex + 1, firstColumn: region.columnIndex };
+}

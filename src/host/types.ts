@@ -70,6 +70,15 @@ export interface WorkbookHost {
    * replaced only when `replace` is true, else "host.sheetExists" is thrown before anything changes.
    */
   insertTables(tables: InsertTable[], options: WriteOptions): Promise<void>;
+  /**
+   * The table the user has selected, for a table whose name the engine does not recognise: the Excel
+   * table holding the selection's top-left cell, else the selected range itself when it spans more than
+   * one row (taken as header row + data), else the used range of the selection's sheet. (The selection's
+   * current region, `Range.getSurroundingRegion`, needs ExcelApi 1.13 and is not used.) Named after the
+   * Excel table, else the sheet; `headerRow`/`firstColumn` say where it sits. Null when nothing usable is
+   * selected (no selection, or an empty sheet). Optional: hosts without a selection leave it out.
+   */
+  selectionTable?(): Promise<TableSource | null>;
 }
 
 /** The browser preview's host: the same interface, plus the workbook as .xlsx bytes for a download. */

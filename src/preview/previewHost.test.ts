@@ -195,3 +195,23 @@ describe("PreviewHost on real .xlsx bytes", () => {
     expect(kept.getWorksheet("竞聘结果")!.rowCount).toBe(4);
   });
 });
+
+describe("PreviewHost.selectionTable", () => {
+  it("gives the table holding the last selected cell, or null", async () => {
+    const host = PreviewHost.blank("en");
+    expect(await host.selectionTable()).toBeNull();
+    const rows = [
+      ["Id", "Name"],
+      ["E1", "Ann"],
+      ["E2", "Bo"],
+    ];
+    await host.insertTables([{ name: "Sheet3", rows }], { replace: false });
+    await host.selectCell("Sheet3", 3, 1); // B3: inside A1:B3
+    const src = await host.selectionTable();
+    expect(src?.sheet).toBe("Sheet3");
+    expect(src?.rows).toEqual(rows);
+    expect(src?.headerRow ?? 1).toBe(1);
+    await host.selectCell("Sheet3", 4, 0); // A4: below the table
+    expect(await host.selectionTable()).toBeNull();
+  });
+});

@@ -68,6 +68,30 @@ export class PreviewHost implements PreviewWorkbookHost {
     return sources;
   }
 
+  /**
+   * The table holding the last selected cell (`selection`): the first of the workbook's tables (Excel
+   * tables first, then sheets with a header row) on that sheet whose rectangle contains it; else null.
+   */
+  async selectionTable(): Promise<TableSource | null> {
+    const at = this.lastSelection;
+    if (!at) return null;
+    const sheet = at.sheet.toLowerCase();
+    return (
+      workbookSources(this.workbook).find((src) => {
+        const top = src.headerRow ?? 1;
+        const left = src.firstColumn ?? 0;
+        const width = src.rows.reduce((w, r) => Math.max(w, r.length), 0);
+        return (
+          src.sheet.toLowerCase() === sheet &&
+          at.row >= top &&
+          at.row < top + src.rows.length &&
+          at.column >= left &&
+          at.column < left + width
+        );
+      }) ?? null
+    );
+  }
+
   async existingSheets(names: string[]): Promise<string[]> {
     return namesThatExist(
       names,

@@ -19,6 +19,7 @@ import { readScenarios, type ParamSet, type ScenarioDef } from "../engine/scenar
 import type { Lang, Problem } from "../engine/types";
 import { identifyTables, readTables, type ReadTables, type TableSource, type WorkbookTables } from "../engine/workbook";
 import { normalizeHeader } from "../engine/parse";
+import { columnLetter } from "../engine/messages";
 import { generateSample } from "../sample/sample";
 import { buildTemplates } from "./templates";
 import { isCancelled } from "../host/errors";
@@ -133,6 +134,16 @@ export interface CellRef {
   col: number;
 }
 
+/** A table taken from the selection (see `ReformService.useSelectionAs`). */
+export interface SelectionUse {
+  id: TableId;
+  /** The source's name (Excel table or sheet). */
+  name: string;
+  sheet: string;
+  /** Where it sits, e.g. "Sheet3!A1:K301". */
+  address: string;
+}
+
 export interface ReformService {
   /** Finds the input tables and reads the Scenarios table. */
   listTables(): Promise<WorkbookOverview>;
@@ -152,9 +163,53 @@ export interface ReformService {
   locate(problem: Problem): CellRef | undefined;
   /** Selects the problem's cell in the workbook. */
   selectProblem(problem: Problem): Promise<void>;
+  /**
+   * Uses the selected table (`WorkbookHost.selectionTable`) as table `id` from now on, for this session
+   * (this service): listTables and runs see it in place of whatever its name matched. Null when the host
+   * has no selection support or nothing usable is selected (then nothing changes).
+   */
+  useSelectionAs(id: TableId): Promise<SelectionUse | null>;
 }
 
 // ------------------------------------------------------------------ pure helpers
+
+/**
+ * Where a table source sits, as an A1 range with its sheet.
+ *
+ * @example sourceAddress({ name: "x", sheet: "Sheet3", rows: [["a", "b"], [1, 2]], headerRow: 2, firstColumn: 1 }) // => "Sheet3!B2:C3"
+ */
+export function sourceAddress(src: TableSource): string {
+  const top = src.headerRow ?? 1;
+  const left = src.firstColumn ?? 0;
+  const width = Math.max(1, ...src.rows.map((r) => r.length));
+  const bottom = top + Math.max(1, src.rows.length) - 1;
+  return `${src.sheet}!${columnLetter(left)}${top}:${columnLetter(left + width - 1)}${bottom}`;
+}
+
+/**
+ * The identified tables with the user's choices from the selection applied. A chosen source is taken
+ * fresh from `sources` when one of the same name, sheet and place is listed (so edits are seen), else as
+ * it was read when chosen. Choices whose sheet no longer exists (another workbook) are dropped by the caller.
+ *
+ * @example withOverrides([], new Map([["posts", src]])).posts === src // => true
+ */
+export function withOverrides(
+  sources: ReadonlyArray<TableSource>,
+  overrides: ReadonlyMap<TableId, TableSource>,
+): WorkbookTables {
+  const found = identifyTables(sources);
+  for (const [id, chosen] of overrides) {
+    const fresh = sources.find(
+      (s) =>
+        s.name === chosen.name &&
+        s.sheet === chosen.sheet &&
+        (s.headerRow ?? 1) === (chosen.headerRow ?? 1) &&
+        (s.firstColumn ?? 0) === (chosen.firstColumn ?? 0),
+    );
+    found[id] = fresh ?? chosen;
+  }
+  return found;
+}
 
 /**
  * Per model: ready when every required table is present, else the missing ones.
@@ -268,13 +323,21 @@ function breathe(): Promise<void> {
  */
 export function createService(host: WorkbookHost, engine: ServiceEngine): ReformService {
   let tables: WorkbookTables = {};
+  /** Tables the user chose from the selection, for this session. */
+  const overrides = new Map<TableId, TableSource>();
 
   async function load(
     onProgress?: (done: number, total: number) => void,
     signal?: AbortSignal,
   ): Promise<{ tables: WorkbookTables; read: ReadTables }> {
     const sources = await host.listTables(onProgress, signal);
-    tables = identifyTables(sources);
+    if (overrides.size > 0) {
+      // A choice whose sheet is gone belongs to another workbook (or a deleted sheet): forget it.
+      const sheets = [...new Set([...overrides.values()].map((s) => s.sheet))];
+      const present = new Set((await host.existingSheets(sheets)).map((s) => s.toLowerCase()));
+      for (const [id, src] of overrides) if (!present.has(src.sheet.toLowerCase())) overrides.delete(id);
+    }
+    tables = withOverrides(sources, overrides);
     return { tables, read: readTables(tables) };
   }
 
@@ -450,6 +513,13 @@ export function createService(host: WorkbookHost, engine: ServiceEngine): Reform
     async selectProblem(problem) {
       const cell = problemCell(problem, tables);
       if (cell) await host.selectCell(cell.sheet, cell.row, cell.col);
+    },
+
+    async useSelectionAs(id) {
+      const src = host.selectionTable ? await host.selectionTable() : null;
+      if (!src) return null;
+      overrides.set(id, src);
+      return { id, name: src.name, sheet: src.sheet, address: sourceAddress(src) };
     },
   };
   return service;

@@ -198,6 +198,23 @@ export class FakeRange extends Proxy {
   select(): void {
     this.fake.op("select", this.where());
   }
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.fake, this.sheet?.name ?? "(missing)");
+  }
+  getCell(r: number, c: number): FakeRange {
+    return new FakeRange(this.fake, this.sheet, this.r + r, this.c + c, 1, 1);
+  }
+  /** The Excel tables overlapping the range (or, with `fullyContained`, inside it). */
+  getTables(fullyContained: boolean): FakeCollection<FakeTable> {
+    const sheet = this.sheet;
+    const inside = (t: FakeTableModel): boolean =>
+      fullyContained
+        ? t.r >= this.r && t.c >= this.c && t.r + t.nr <= this.r + this.nr && t.c + t.nc <= this.c + this.nc
+        : t.r < this.r + this.nr && this.r < t.r + t.nr && t.c < this.c + this.nc && this.c < t.c + t.nc;
+    return new FakeCollection<FakeTable>(this.fake, () =>
+      sheet ? sheet.tables.filter(inside).map((t) => new FakeTable(this.fake, t, sheet)) : [],
+    );
+  }
   /** "A1:B2" style text of the rectangle, for chart records. */
   get label(): string {
     return `${this.sheet?.name}!${rect(this.r, this.c, this.nr, this.nc)}`;
@@ -418,6 +435,8 @@ export class FakeExcel {
   private failing = new Map<number, Error>();
   /** Where operations on a missing sheet land (their error is raised at sync). */
   readonly limbo: FakeSheetModel = newSheet("(missing)");
+  /** The selected range (0-based rectangle) that `workbook.getSelectedRange()` returns. */
+  selection: { sheet: string; r: number; c: number; nr?: number; nc?: number } = { sheet: "", r: 0, c: 0 };
 
   /** Adds a sheet with cells from `rows` placed at (r0, c0), optionally an Excel table over them. */
   addSheet(name: string, rows: Cell[][] = [], at: { r?: number; c?: number; table?: string } = {}): FakeSheetModel {
@@ -506,6 +525,11 @@ export class FakeExcel {
       },
     },
     workbook: {
+      getSelectedRange: (): FakeRange => {
+        const s = this.selection;
+        const m = this.findSheet(s.sheet) ?? this.sheets[0] ?? null;
+        return new FakeRange(this, m, s.r, s.c, s.nr ?? 1, s.nc ?? 1);
+      },
       worksheets: Object.assign(
         new FakeCollection<FakeWorksheet>(this, () => this.sheets.map((s) => new FakeWorksheet(this, s.name))),
         {

@@ -39,6 +39,19 @@ export const uiMessages = {
   "ui.home.inserted": { zh: "已插入：{sheets}", en: "Inserted: {sheets}" },
   "ui.home.loading": { zh: "正在读取工作簿…", en: "Reading the workbook…" },
 
+  "ui.selection.title": { zh: "用选区指定表", en: "Use the selection as a table" },
+  "ui.selection.hint": {
+    zh: "表名或工作表名未被识别时：选中表中的单元格，或首行为标题的数据区域，再选择它是哪张表。",
+    en: "When a table's or sheet's name is not recognised: select a cell in the table, or a block of data whose first row holds headers, then choose which table it is.",
+  },
+  "ui.selection.kind": { zh: "将选区用作", en: "Use the selection as…" },
+  "ui.selection.use": { zh: "使用选区", en: "Use the selection" },
+  "ui.selection.used": { zh: "{table} ← {address}", en: "{table} ← {address}" },
+  "ui.selection.none": {
+    zh: "未选中可用的表：请选中表中的单元格，或首行为标题的数据区域。",
+    en: "Nothing usable is selected: select a cell in a table, or a block of data whose first row holds headers.",
+  },
+
   "ui.params": { zh: "参数", en: "Parameters" },
   "ui.params.fromBaseline": {
     zh: "默认值取自方案表的基准方案“{name}”。",

@@ -1,7 +1,9 @@
-import { useCallback, useEffect } from "react";
+import { useCallback, useEffect, useState } from "react";
 import {
   Badge,
   Button,
+  Field,
+  Select,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -10,12 +12,12 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { TABLES } from "../../engine/schema";
+import { TABLES, type TableId } from "../../engine/schema";
 import type { Lang } from "../../engine/types";
 import { t } from "../../engine/messages";
 import { joinList } from "../format";
 import { useTask } from "../hooks/useTask";
-import type { InsertResult, ReformService, RunHooks, WorkbookOverview } from "../service";
+import type { InsertResult, ReformService, RunHooks, SelectionUse, WorkbookOverview } from "../service";
 import { TaskControls } from "./TaskControls";
 
 const useStyles = makeStyles({
@@ -23,7 +25,72 @@ const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
   model: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
 });
+
+type SelectionState =
+  { phase: "idle" | "running" } | { phase: "done"; use: SelectionUse | null } | { phase: "failed"; message: string };
+
+/** "Use the selection as…": a table kind and a button; the choice holds for the session (the service). */
+function SelectionChooser({
+  service,
+  lang,
+  disabled,
+  onUsed,
+}: {
+  service: ReformService;
+  lang: Lang;
+  disabled: boolean;
+  onUsed(): void;
+}) {
+  const styles = useStyles();
+  const ids = Object.keys(TABLES) as TableId[];
+  const [kind, setKind] = useState<TableId>(ids[0]!);
+  const [state, setState] = useState<SelectionState>({ phase: "idle" });
+  const use = async (): Promise<void> => {
+    setState({ phase: "running" });
+    try {
+      const result = await service.useSelectionAs(kind);
+      setState({ phase: "done", use: result });
+      if (result) onUsed();
+    } catch (e) {
+      setState({ phase: "failed", message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  return (
+    <section aria-label={t("ui.selection.title", lang)}>
+      <Subtitle2 as="h3" className={styles.heading}>
+        {t("ui.selection.title", lang)}
+      </Subtitle2>
+      <Text block>{t("ui.selection.hint", lang)}</Text>
+      <div className={styles.row}>
+        <Field label={t("ui.selection.kind", lang)}>
+          <Select value={kind} disabled={disabled} onChange={(_, d) => setKind(d.value as TableId)}>
+            {ids.map((id) => (
+              <option key={id} value={id}>
+                {TABLES[id][lang]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button onClick={() => void use()} disabled={disabled || state.phase === "running"}>
+          {t("ui.selection.use", lang)}
+        </Button>
+      </div>
+      <div role="status">
+        {state.phase === "done" && state.use && (
+          <Text>{t("ui.selection.used", lang, { table: TABLES[state.use.id][lang], address: state.use.address })}</Text>
+        )}
+        {state.phase === "done" && !state.use && <Text>{t("ui.selection.none", lang)}</Text>}
+        {state.phase === "failed" && (
+          <MessageBar intent="error">
+            <MessageBarBody>{t("ui.run.failed", lang, { message: state.message })}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </section>
+  );
+}
 
 export interface HomePaneProps {
   service: ReformService;
@@ -78,6 +145,7 @@ export function HomePane({ service, overview, loading, error, lang, onRefresh }:
           {t("ui.home.refresh", lang)}
         </Button>
       </section>
+      <SelectionChooser service={service} lang={lang} disabled={loading || busy} onUsed={onRefresh} />
       {overview && (
         <section aria-label={t("ui.home.models", lang)}>
           <Subtitle2 as="h3" className={styles.heading}>
