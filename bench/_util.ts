@@ -18,17 +18,8 @@ export function rssMb(): number {
   return process.memoryUsage().rss / 1024 / 1024;
 }
 
-/** mulberry32: a small seeded PRNG for generating benchmark data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The sample generator's seeded PRNG (mulberry32), for generating benchmark data. */
+export { mulberry32 as prng } from "../src/sample/sample";
 
 export function report(name: string, fields: Record<string, string | number>): void {
   const parts = Object.entries(fields).map(([k, v]) => `${k}=${typeof v === "number" ? Number(v.toFixed(2)) : v}`);

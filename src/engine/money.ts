@@ -3,6 +3,8 @@
  * with ties broken by position (row order), so the parts always add up to the whole, to the fen.
  */
 
+import { selectInRange } from "./select";
+
 /** Named rounding modes used across the engine. */
 export type Rounding = "floor" | "round" | "ceiling";
 
@@ -142,7 +144,7 @@ function distributeLeftover(parts: number[], rem: Float64Array, w: Float64Array,
   for (let i = 0; i < n; i++) if (w[i] > 0) cand[m++] = rem[i];
   const view = cand.subarray(0, m);
   // Threshold: the left-th largest remainder = the (m - left)-th smallest (0-based).
-  const threshold = selectKth(view, m - left);
+  const threshold = selectInRange(view, 0, m - 1, m - left);
   let above = 0;
   for (let i = 0; i < n; i++) {
     if (w[i] > 0 && rem[i] > threshold) {
@@ -157,37 +159,6 @@ function distributeLeftover(parts: number[], rem: Float64Array, w: Float64Array,
       ties--;
     }
   }
-}
-
-/** The k-th smallest value (0-based) of `a`, reordering `a` in place (Hoare's selection). */
-function selectKth(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    // Median of three as pivot.
-    const x = a[lo];
-    const y = a[mid];
-    const z = a[hi];
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const tmp = a[i];
-        a[i] = a[j];
-        a[j] = tmp;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k];
-  }
-  return a[k];
 }
 
 /**

@@ -47,3 +47,36 @@ export interface ResultSheet {
 export function safeSheetName(name: string): string {
   return name.replace(/[[\]:*?/\\]/g, "_").slice(0, 31);
 }
+
+/**
+ * Excel number format of a column kind, used by every writer (Office.js, the preview, the runner):
+ * money ¥#,##0.00, percent 0.0%, integer 0, number with its decimals, dates yyyy-mm-dd, text "@";
+ * `null` leaves Excel's General format.
+ *
+ * @example formatForKind("number", 1) // => "0.0"
+ */
+export function formatForKind(kind: ColumnKind, decimals = 2): string | null {
+  switch (kind) {
+    case "money":
+      return "¥#,##0.00";
+    case "percent":
+      return "0.0%";
+    case "integer":
+      return "0";
+    case "number":
+      return decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
+    case "date":
+      return "yyyy-mm-dd";
+    case "text":
+      return "@";
+    case "boolean":
+      return null;
+  }
+}
+
+/** Fill colours of highlighted rows (light red, light yellow, light green, as Excel's own presets). */
+export const HIGHLIGHT_FILL: Readonly<Record<RowHighlight["style"], string>> = {
+  bad: "#FFC7CE",
+  warn: "#FFEB9C",
+  good: "#C6EFCE",
+};

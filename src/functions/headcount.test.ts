@@ -1,17 +1,7 @@
 import { validateFunctionName } from "../../tools/build-functions-zh";
-import { FunctionError } from "./common";
+import { errorOf } from "./testing";
 import { poolbalance, quotacheck, reduction } from "./headcount";
 import { headcountTranslations } from "./i18n/headcount";
-
-function errorOf(fn: () => unknown): FunctionError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FunctionError) return e;
-    throw e;
-  }
-  throw new Error("no error");
-}
 
 describe("REFORM.REDUCTION", () => {
   it("gives the rate as reports state it", () => {

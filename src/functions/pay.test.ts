@@ -1,17 +1,7 @@
 import { validateFunctionName } from "../../tools/build-functions-zh";
-import { FunctionError } from "./common";
+import { errorOf } from "./testing";
 import { payTranslations } from "./i18n/pay";
 import { allocate, bandpos, forcedrank, paystep, perfpay } from "./pay";
-
-function errorOf(fn: () => unknown): FunctionError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FunctionError) return e;
-    throw e;
-  }
-  throw new Error("no error");
-}
 
 const scale = [
   ["岗级", "档1", "档2", "档3", "下限", "中点", "上限"],

@@ -1,17 +1,7 @@
 import { validateFunctionName } from "../../tools/build-functions-zh";
-import { FunctionError } from "./common";
+import { errorOf } from "./testing";
 import { rebidTranslations } from "./i18n/rebid";
 import { bottom, composite, cutoffs, rebidPlacements } from "./rebid";
-
-function errorOf(fn: () => unknown): FunctionError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FunctionError) return e;
-    throw e;
-  }
-  throw new Error("no error");
-}
 
 const staff = [
   ["工号", "综合成绩", "志愿1", "志愿2", "服从调剂"],

@@ -2,7 +2,7 @@
  * What both hosts agree on, as pure functions: block sizes, number formats, highlight colours, sheet and
  * table naming, which sheets are protected as inputs, and the checks run before any write.
  */
-import type { ColumnKind, ResultColumn, ResultSheet, RowHighlight } from "../engine/report";
+import { formatForKind, type ResultColumn, type ResultSheet } from "../engine/report";
 import { TABLES } from "../engine/schema";
 import { matchesTableName } from "../engine/tableReader";
 import type { CellValue } from "../engine/types";
@@ -85,36 +85,8 @@ export function numberFormatFor(column: ResultColumn): string | null {
   return formatForKind(column.kind, column.decimals);
 }
 
-/**
- * Number format code of a column kind: money ¥#,##0.00, percent 0.0%, dates yyyy-mm-dd, text "@".
- *
- * @example formatForKind("number", 1) // => "#,##0.0"
- */
-export function formatForKind(kind: ColumnKind, decimals = 2): string | null {
-  switch (kind) {
-    case "money":
-      return "¥#,##0.00";
-    case "percent":
-      return "0.0%";
-    case "integer":
-      return "0";
-    case "number":
-      return decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
-    case "date":
-      return "yyyy-mm-dd";
-    case "text":
-      return "@";
-    case "boolean":
-      return null;
-  }
-}
-
-/** Fill colours of highlighted rows (light red, light yellow, light green, as Excel's own presets). */
-export const HIGHLIGHT_FILL: Readonly<Record<RowHighlight["style"], string>> = {
-  bad: "#FFC7CE",
-  warn: "#FFEB9C",
-  good: "#C6EFCE",
-};
+// One definition of formats and fills for every writer lives beside ResultSheet.
+export { formatForKind, HIGHLIGHT_FILL } from "../engine/report";
 
 /** Excel's 1900-system serial of a Date (days since 1899-12-30, UTC, with the time as a fraction). */
 export function dateToSerial(d: Date): number {

@@ -23,7 +23,14 @@
  */
 import ExcelJS from "exceljs";
 import { t, columnLetter } from "../engine/messages";
-import { safeSheetName, type ResultColumn, type ResultSheet } from "../engine/report";
+import {
+  formatForKind,
+  HIGHLIGHT_FILL,
+  safeSheetName,
+  type ResultColumn,
+  type ResultSheet,
+  type RowHighlight,
+} from "../engine/report";
 import type { CellValue, Lang, Problem } from "../engine/types";
 import type { TableSource } from "../engine/workbook";
 import {
@@ -321,26 +328,17 @@ export async function readXlsx(data: XlsxBytes): Promise<ReadXlsxResult> {
 
 // ------------------------------------------------------------------------------------------- output
 
-const FILLS: Record<"bad" | "warn" | "good", string> = { bad: "FFFFC7CE", warn: "FFFFEB9C", good: "FFC6EFCE" };
+/** ARGB fills (exceljs) of the shared highlight colours. */
+const FILLS: Record<RowHighlight["style"], string> = {
+  bad: `FF${HIGHLIGHT_FILL.bad.slice(1)}`,
+  warn: `FF${HIGHLIGHT_FILL.warn.slice(1)}`,
+  good: `FF${HIGHLIGHT_FILL.good.slice(1)}`,
+};
 
-/** Excel number format of a result column. */
+/** Excel number format of a result column (the shared formats; text cells keep General). */
 export function numberFormat(col: ResultColumn): string | undefined {
-  switch (col.kind) {
-    case "money":
-      return "¥#,##0.00";
-    case "percent":
-      return "0.0%";
-    case "integer":
-      return "0";
-    case "number": {
-      const d = col.decimals ?? 2;
-      return d > 0 ? `0.${"0".repeat(d)}` : "0";
-    }
-    case "date":
-      return "yyyy-mm-dd";
-    default:
-      return undefined;
-  }
+  if (col.kind === "text") return undefined;
+  return formatForKind(col.kind, col.decimals) ?? undefined;
 }
 
 /** Display width of text: CJK and full-width characters count double. */

@@ -5,6 +5,7 @@
  */
 import { roundHalfUp } from "../money";
 import { normalizeHeader } from "../parse";
+import { selectInRange } from "../select";
 import { gradeKey, type PayGrade, type PayScale } from "./scale";
 
 /** How a person is placed on a step table. */
@@ -657,34 +658,6 @@ function percentilesByCounting(values: Float64Array, ps: ReadonlyArray<number>):
     out.push(roundHalfUp(vlo + (h - lo) * (vhi - vlo), 0));
   }
   return out;
-}
-
-/** Puts the k-th smallest of a[lo..hi] at position k (values below it before, above it after); returns it. */
-function selectInRange(a: Float64Array, lo: number, hi: number, k: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const x = a[lo];
-    const y = a[mid];
-    const z = a[hi];
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k];
-  }
-  return a[k];
 }
 
 /**
