@@ -4,6 +4,7 @@ import { join } from "path";
 import { memoryIO } from "../src/cli/io";
 import { runModels } from "../src/cli/models";
 import { runReform } from "../src/engine/reform/run";
+import { parseSweep } from "../src/cli/run";
 import { compareScenarios, comparisonSheets } from "../src/engine/scenario/compare";
 import { readScenarios } from "../src/engine/scenario/params";
 import { identifyTables, readTables } from "../src/engine/workbook";
@@ -370,4 +371,18 @@ describe("bin/reform.js", () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
   }, 180_000);
+});
+
+describe("parseSweep", () => {
+  it("reads numbers as the tables do (percent ÷ 100, thousands separators)", () => {
+    expect(parseSweep("末位比例=5%:10%:1%")).toEqual({ param: "末位比例", start: 0.05, end: 0.1, step: 0.01 });
+    expect(parseSweep("绩效总额=6,000,000:8,000,000:1,000,000")).toEqual({
+      param: "绩效总额",
+      start: 6e6,
+      end: 8e6,
+      step: 1e6,
+    });
+    expect(parseSweep("面试权重=0.2")).toBeUndefined();
+    expect(parseSweep("面试权重=a:b:c")).toBeUndefined();
+  });
 });

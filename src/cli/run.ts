@@ -3,7 +3,7 @@
  * plus one sheet per result to another file. The input bytes are only read.
  */
 import { t } from "../engine/messages";
-import { normalizeHeader } from "../engine/parse";
+import { normalizeHeader, parseNumber } from "../engine/parse";
 import type { ResultSheet } from "../engine/report";
 import { compareScenarios, comparisonSheets, sweep, sweepSheets, type SweepSpec } from "../engine/scenario/compare";
 import { readScenarios, type ParamSet, type ScenarioDef } from "../engine/scenario/params";
@@ -81,8 +81,9 @@ export function chooseScenarios(
 export function parseSweep(text: string): SweepSpec | undefined {
   const m = /^\s*(.+?)\s*[=＝]\s*([^:：]+)[:：]([^:：]+)[:：]([^:：]+)\s*$/.exec(text);
   if (!m) return undefined;
-  const [start, end, step] = [m[2], m[3], m[4]].map((x) => Number(x.trim().replace(/%$/, "")));
-  if (![start, end, step].every(Number.isFinite)) return undefined;
+  // The engine's number reader: thousands separators, ¥ and a trailing % (÷ 100) as in the tables.
+  const [start, end, step] = [m[2], m[3], m[4]].map((x) => parseNumber(x));
+  if (typeof start !== "number" || typeof end !== "number" || typeof step !== "number") return undefined;
   return { param: m[1], start, end, step };
 }
 
