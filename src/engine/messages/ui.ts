@@ -120,6 +120,7 @@ export const uiMessages = {
   "ui.replace.keep": { zh: "保留原表", en: "Keep them" },
 
   "ui.results": { zh: "结果", en: "Results" },
+  // Card labels: shorter forms of the engine's indicator.* names (same meaning; the engine's are used in sheets).
   "ui.indicator.payrollBefore": { zh: "改革前工资总额（月）", en: "Payroll before (monthly)" },
   "ui.indicator.payrollAfter": { zh: "改革后工资总额（月）", en: "Payroll after (monthly)" },
   "ui.indicator.payrollChange": { zh: "工资总额变化", en: "Payroll change" },
@@ -136,12 +137,12 @@ export const uiMessages = {
   "ui.indicator.largestLoss": { zh: "最大减资额", en: "Largest loss" },
   "ui.indicator.perfPool": { zh: "绩效工资总额", en: "Performance pool" },
   "ui.indicator.perfPerCapita": { zh: "人均绩效工资", en: "Performance pay per capita" },
-  "ui.indicator.headcountAfter": { zh: "改革后编制数", en: "Headcount after" },
+  "ui.indicator.headcountAfter": { zh: "改革后人数", en: "Staff after reform" },
   "ui.indicator.staffReductionRate": { zh: "编制精简率", en: "Staff reduction rate" },
   "ui.indicator.bodiesReductionRate": { zh: "机构精简率", en: "Bodies reduction rate" },
   "ui.indicator.economicShare": { zh: "经济发展类占比", en: "Economic development share" },
   "ui.indicator.poolAvailable": { zh: "周转池可用编制", en: "Pool slots available" },
-  "ui.indicator.poolOverdue": { zh: "逾期未还编制", en: "Pool slots overdue" },
+  "ui.indicator.poolOverdue": { zh: "逾期未还笔数", en: "Overdue loans" },
   "ui.indicator.none": { zh: "—", en: "—" },
 
   "ui.problems": { zh: "问题（{count}）", en: "Problems ({count})" },
