@@ -11,7 +11,6 @@ import type {
   ReformOptions,
   ReformRunBase,
 } from "../engine/reform/types";
-import { MODEL_IDS, MODEL_TABLES } from "../engine/reform/types";
 import type { ResultSheet } from "../engine/report";
 import { safeSheetName } from "../engine/report";
 import type { TableId } from "../engine/schema";
@@ -55,11 +54,9 @@ export interface FoundTable {
   rows: number;
 }
 
-export interface ModelReadiness {
-  model: ModelId;
-  ready: boolean;
-  missing: TableId[];
-}
+// Readiness is the engine's (src/engine/reform): one rule for the pane, the runner and the engine.
+import { readiness, type ModelReadiness } from "../engine/reform/run";
+export { readiness, type ModelReadiness };
 
 /** What the Home pane and the parameter forms need to know about the workbook. */
 export interface WorkbookOverview {
@@ -209,19 +206,6 @@ export function withOverrides(
     found[id] = fresh ?? chosen;
   }
   return found;
-}
-
-/**
- * Per model: ready when every required table is present, else the missing ones.
- *
- * @example readiness(["staff", "posts"]).find((r) => r.model === "rebid")?.ready // => true
- */
-export function readiness(present: ReadonlyArray<TableId>): ModelReadiness[] {
-  const have = new Set(present);
-  return MODEL_IDS.map((model) => {
-    const missing = MODEL_TABLES[model].required.filter((id) => !have.has(id));
-    return { model, ready: missing.length === 0, missing };
-  });
 }
 
 /**

@@ -223,14 +223,23 @@ export function missingTables(tables: ReadTables, model: ModelId): TableId[] {
   return MODEL_TABLES[model].required.filter((t) => !tables[t]);
 }
 
-/** Per model: ready (its required tables present) or the tables missing. */
-export function readiness(tables: ReadTables): Record<ModelId, { ready: boolean; missing: TableId[] }> {
-  const out = {} as Record<ModelId, { ready: boolean; missing: TableId[] }>;
-  for (const m of MODEL_IDS) {
-    const missing = missingTables(tables, m);
-    out[m] = { ready: missing.length === 0, missing };
-  }
-  return out;
+export interface ModelReadiness {
+  model: ModelId;
+  ready: boolean;
+  missing: TableId[];
+}
+
+/**
+ * Per model, in model order: ready (its required tables present) or the tables missing.
+ *
+ * @example readiness(["staff", "posts"]).find((r) => r.model === "rebid")?.ready // => true
+ */
+export function readiness(present: Iterable<TableId>): ModelReadiness[] {
+  const have = new Set(present);
+  return MODEL_IDS.map((model) => {
+    const missing = MODEL_TABLES[model].required.filter((id) => !have.has(id));
+    return { model, ready: missing.length === 0, missing };
+  });
 }
 
 /**
