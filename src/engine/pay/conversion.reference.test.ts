@@ -4,12 +4,14 @@
  */
 import fc from "fast-check";
 import {
+  bandPosition,
   CONVERSION_RULES,
   convertOne,
   convertPay,
   DEFAULT_PAY_CONVERSION_SETTINGS,
   histogram,
   percentileInc,
+  protect,
   PROTECTION_MODES,
   type PayLine,
   type PaySummary,
@@ -168,6 +170,27 @@ describe("convertPay against convertOne + a sorting summary", () => {
             } else lines.push(convertOne(p, g, settings));
           }
           expect(got.lines).toStrictEqual(lines);
+          expect(got.lines.map((l) => l.toJSON())).toStrictEqual(lines.map((l) => l.toJSON()));
+          // What a line derives is what protect and bandPosition give, and what it copies is its person's.
+          for (const l of got.lines) {
+            const pr = protect(l.difference, protection, settings.phaseYears);
+            expect([l.protectedPay, l.unprotectedLoss, l.absorbable, l.phase]).toStrictEqual([
+              pr.protectedPay,
+              pr.unprotectedLoss,
+              pr.absorbable,
+              pr.phase,
+            ]);
+            expect(l.totalPay).toBe(l.newPay + pr.protectedPay);
+            expect(l.change).toBe(l.totalPay - l.person.currentPay);
+            const bp = bandPosition(l.newPay, l.context.grade);
+            expect([l.compaRatio, l.penetration]).toStrictEqual([bp.compaRatio, bp.penetration]);
+            expect([l.staffId, l.unit, l.row, l.currentPay]).toStrictEqual([
+              l.person.staffId,
+              l.person.unit,
+              l.person.row,
+              l.person.currentPay,
+            ]);
+          }
           expect(got.skipped).toStrictEqual(skipped);
           expect(got.summary).toStrictEqual(referenceSummary(lines, bins));
         },

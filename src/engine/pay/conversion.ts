@@ -141,8 +141,37 @@ export interface Protection {
   absorbable: number;
 }
 
-/** One person's conversion. Amounts in fen per month. */
-export interface PayLine extends Protection {
+/** What the lines of one grade share within one run: the grade, the rule that placed them, the protection. */
+export interface LineContext {
+  readonly grade: PayGrade;
+  /** The conversion rule, or "band" for a grade with only a band. */
+  readonly rule: ConversionRule | "band";
+  readonly protection: ProtectionMode;
+  readonly phaseYears: number;
+  /** The steps never decrease (always so when read from a table): a binary search finds `notBelow`. */
+  readonly ordered: boolean;
+}
+
+/**
+ * The context of a grade under some settings.
+ *
+ * @example lineContext({ grade: "A", steps: [300000, 320000] }, DEFAULT_PAY_CONVERSION_SETTINGS).rule // => "notBelow"
+ */
+export function lineContext(grade: PayGrade, settings: Readonly<PayConversionSettings>): LineContext {
+  const s = grade.steps;
+  let ordered = true;
+  for (let i = 1; i < s.length; i++) if (s[i] < s[i - 1]) ordered = false;
+  return {
+    grade,
+    rule: s.length > 0 ? settings.conversionRule : "band",
+    protection: settings.protection,
+    phaseYears: settings.phaseYears,
+    ordered,
+  };
+}
+
+/** A pay line as plain data (what `PayLine.toJSON` gives). */
+export interface PayLineData extends Protection {
   staffId: string;
   name?: string;
   unit?: string;
@@ -153,17 +182,134 @@ export interface PayLine extends Protection {
   rule: ConversionRule | "band";
   step?: number;
   currentPay: number;
-  /** Scale pay of the new grade and step (without protection). */
   newPay: number;
-  /** newPay + protectedPay: what the person is paid. */
   totalPay: number;
-  /** totalPay − currentPay. */
   change: number;
   circle?: "red" | "green";
-  /** newPay ÷ band mid (grades with a band). */
   compaRatio?: number;
-  /** (newPay − min) ÷ (max − min) (grades with a band, max > min). */
   penetration?: number;
+}
+
+/**
+ * One person's conversion. Amounts in fen per month.
+ *
+ * A line keeps only what the conversion decided (step, new pay, the difference protection applies to,
+ * circle) beside its person and its grade's context; everything else is read from those when asked:
+ * identity and current pay from the person (not copied: do not change a person after converting it),
+ * protection by mode exactly as `protect`, band position exactly as `bandPosition`. So 100 000 lines hold
+ * six fields each instead of twenty, and a `phase` schedule is built only for the lines whose schedule is
+ * read. `toJSON()` gives every field as plain data.
+ *
+ * @example
+ * const l = convertOne({ staffId: "S1", grade: "A", currentPay: 360000 }, { grade: "A", steps: [300000, 340000] });
+ * [l.step, l.newPay, l.protectedPay, l.totalPay, l.change, l.circle] // => [2, 340000, 20000, 360000, 0, "red"]
+ */
+export class PayLine implements Protection {
+  constructor(
+    /** The person converted. */
+    readonly person: Readonly<PayPerson>,
+    /** The grade and settings the person was converted under. */
+    readonly context: LineContext,
+    /** 1-based step; undefined when placed on a band. */
+    readonly step: number | undefined,
+    /** Scale pay of the new grade and step (without protection). */
+    readonly newPay: number,
+    /** The part of current − new pay that protection applies to (red circle, or every loss if so set); 0 if none. */
+    readonly difference: number,
+    /** `red`: current pay above the grade's top; `green`: below its bottom (raised to it). */
+    readonly circle: "red" | "green" | undefined,
+  ) {}
+
+  get staffId(): string {
+    return this.person.staffId;
+  }
+  get name(): string | undefined {
+    return this.person.name;
+  }
+  get unit(): string | undefined {
+    return this.person.unit;
+  }
+  get row(): number | undefined {
+    return this.person.row;
+  }
+  get gradeSource(): PayPerson["gradeSource"] {
+    return this.person.gradeSource;
+  }
+  get postId(): string | undefined {
+    return this.person.postId;
+  }
+  get currentPay(): number {
+    return this.person.currentPay;
+  }
+  /** The grade as written in the pay scale. */
+  get grade(): string {
+    return this.context.grade.grade;
+  }
+  get rule(): ConversionRule | "band" {
+    return this.context.rule;
+  }
+  /** Protected amount paid now (保留工资), fen per month. */
+  get protectedPay(): number {
+    return this.context.protection === "none" ? 0 : this.difference;
+  }
+  /** The difference that protection did not keep (mode `none`), fen per month. */
+  get unprotectedLoss(): number {
+    return this.context.protection === "none" ? this.difference : 0;
+  }
+  /** `absorb`: the amount future increases will be offset against (see `absorbIncrease`). */
+  get absorbable(): number {
+    return this.context.protection === "absorb" ? this.difference : 0;
+  }
+  /** `phase`: year-by-year protected amounts, reaching 0 after year N (a new array on each read). */
+  get phase(): PhaseYear[] | undefined {
+    return this.context.protection === "phase" && this.difference > 0
+      ? phaseSchedule(this.difference, this.context.phaseYears)
+      : undefined;
+  }
+  /** newPay + protectedPay: what the person is paid. */
+  get totalPay(): number {
+    return this.newPay + this.protectedPay;
+  }
+  /** totalPay − currentPay. */
+  get change(): number {
+    return this.totalPay - this.person.currentPay;
+  }
+  /** newPay ÷ band mid (grades with a band). */
+  get compaRatio(): number | undefined {
+    const b = this.context.grade.band;
+    return b && b.mid > 0 ? this.newPay / b.mid : undefined;
+  }
+  /** (newPay − min) ÷ (max − min) (grades with a band, max > min). */
+  get penetration(): number | undefined {
+    const b = this.context.grade.band;
+    return b && b.max > b.min ? (this.newPay - b.min) / (b.max - b.min) : undefined;
+  }
+
+  /** Every field as plain data (optional fields present as undefined). */
+  toJSON(): PayLineData {
+    return {
+      staffId: this.staffId,
+      name: this.name,
+      unit: this.unit,
+      row: this.row,
+      grade: this.grade,
+      gradeSource: this.gradeSource,
+      postId: this.postId,
+      rule: this.rule,
+      step: this.step,
+      currentPay: this.currentPay,
+      newPay: this.newPay,
+      totalPay: this.totalPay,
+      change: this.change,
+      circle: this.circle,
+      protectedPay: this.protectedPay,
+      unprotectedLoss: this.unprotectedLoss,
+      phase: this.phase,
+      absorbable: this.absorbable,
+      compaRatio: this.compaRatio,
+      penetration: this.penetration,
+    };
+  }
 }
 
 export interface UnitPayroll {
@@ -384,32 +530,7 @@ export function convertOne(
   const p = placeOnGrade(person.currentPay, grade, settings.conversionRule, person.years, settings.seniorityInterval);
   const diff = person.currentPay - p.pay;
   const protectable = diff > 0 && (p.circle === "red" || settings.protectAllLosses) ? diff : 0;
-  const prot = protect(protectable, settings.protection, settings.phaseYears);
-  const totalPay = p.pay + prot.protectedPay;
-  const bp = grade.band ? bandPosition(p.pay, grade) : undefined;
-  // One object shape for every line (optional fields present as undefined) keeps large runs fast.
-  return {
-    staffId: person.staffId,
-    name: person.name,
-    unit: person.unit,
-    row: person.row,
-    grade: grade.grade,
-    gradeSource: person.gradeSource,
-    postId: person.postId,
-    rule: p.rule,
-    step: p.step,
-    currentPay: person.currentPay,
-    newPay: p.pay,
-    totalPay,
-    change: totalPay - person.currentPay,
-    circle: p.circle,
-    protectedPay: prot.protectedPay,
-    unprotectedLoss: prot.unprotectedLoss,
-    phase: prot.phase,
-    absorbable: prot.absorbable,
-    compaRatio: bp?.compaRatio,
-    penetration: bp?.penetration,
-  };
+  return new PayLine(person, lineContext(grade, settings), p.step, p.pay, protectable, p.circle);
 }
 
 /**
@@ -676,28 +797,28 @@ export function convertPay(
   const s: PayConversionSettings = { ...DEFAULT_PAY_CONVERSION_SETTINGS, ...settings };
   const lines: PayLine[] = [];
   const skipped: PayConversionResult["skipped"] = [];
-  const cache = new Map<string, PreparedGrade | undefined>();
+  const contexts = new Map<string, LineContext | undefined>();
   const acc = new SummaryAccumulator(people.length);
   const rule = s.conversionRule;
-  const mode = s.protection;
+  const keep = s.protection !== "none";
   const protectAll = s.protectAllLosses;
   let lastGrade: string | undefined = undefined;
-  let lastPrepared: PreparedGrade | undefined = undefined;
+  let lastContext: LineContext | undefined = undefined;
   for (let pi = 0; pi < people.length; pi++) {
     const person = people[pi];
-    let pg: PreparedGrade | undefined;
-    if (person.grade === lastGrade) pg = lastPrepared;
+    let ctx: LineContext | undefined;
+    if (person.grade === lastGrade) ctx = lastContext;
     else {
-      pg = cache.get(person.grade);
-      if (pg === undefined && !cache.has(person.grade)) {
+      ctx = contexts.get(person.grade);
+      if (ctx === undefined && !contexts.has(person.grade)) {
         const g = scale.get(gradeKey(person.grade));
-        pg = g && (g.steps.length > 0 || g.band) ? prepareGrade(g) : undefined;
-        cache.set(person.grade, pg);
+        ctx = g && (g.steps.length > 0 || g.band) ? lineContext(g, s) : undefined;
+        contexts.set(person.grade, ctx);
       }
       lastGrade = person.grade;
-      lastPrepared = pg;
+      lastContext = ctx;
     }
-    if (!pg) {
+    if (!ctx) {
       const sk: PayConversionResult["skipped"][number] = { staffId: person.staffId, grade: person.grade };
       if (person.row !== undefined) sk.row = person.row;
       skipped.push(sk);
@@ -708,12 +829,10 @@ export function convertPay(
     let step: number | undefined;
     let pay: number;
     let circle: "red" | "green" | undefined;
-    let lineRule: ConversionRule | "band";
-    const st = pg.steps;
+    const st = ctx.grade.steps;
     const n = st.length;
     if (n === 0) {
-      const band = pg.grade.band!;
-      lineRule = "band";
+      const band = ctx.grade.band!;
       if (cur > band.max) {
         pay = band.max;
         circle = "red";
@@ -723,89 +842,31 @@ export function convertPay(
       } else pay = cur;
     } else {
       const idx =
-        rule === "notBelow" && pg.ordered
+        rule === "notBelow" && ctx.ordered
           ? lowestStepAtLeast(st, cur)
           : rule === "seniority"
             ? seniorityStep(n, person.years ?? 0, s.seniorityInterval)
             : stepIndex(st, cur, rule);
       step = idx + 1;
       pay = st[idx];
-      lineRule = rule;
       if (cur > st[n - 1]) circle = "red";
       else if (cur < st[0]) circle = "green";
     }
-    // Protection (as protect).
+    // Protection (as convertOne; the line derives the rest from the difference and the mode, as protect).
     const diff = cur - pay;
     const protectable = diff > 0 && (circle === "red" || protectAll) ? diff : 0;
-    let protectedPay = 0;
-    let unprotectedLoss = 0;
-    let absorbable = 0;
-    let phase: PhaseYear[] | undefined;
-    if (protectable > 0) {
-      if (mode === "none") unprotectedLoss = protectable;
-      else {
-        protectedPay = protectable;
-        if (mode === "phase") phase = phaseSchedule(protectable, s.phaseYears);
-        else if (mode === "absorb") absorbable = protectable;
-      }
-    }
-    const totalPay = pay + protectedPay;
-    const change = totalPay - cur;
-    let compaRatio: number | undefined;
-    let penetration: number | undefined;
-    const b = pg.grade.band;
-    if (b) {
-      compaRatio = b.mid > 0 ? pay / b.mid : undefined;
-      penetration = b.max > b.min ? (pay - b.min) / (b.max - b.min) : undefined;
-    }
-    // One object shape for every line (optional fields present as undefined), same as convertOne.
-    lines.push({
-      staffId: person.staffId,
-      name: person.name,
-      unit: person.unit,
-      row: person.row,
-      grade: pg.grade.grade,
-      gradeSource: person.gradeSource,
-      postId: person.postId,
-      rule: lineRule,
-      step,
-      currentPay: cur,
-      newPay: pay,
-      totalPay,
-      change,
-      circle,
-      protectedPay,
-      unprotectedLoss,
-      phase,
-      absorbable,
-      compaRatio,
-      penetration,
-    });
+    const protectedPay = keep ? protectable : 0;
+    lines.push(new PayLine(person, ctx, step, pay, protectable, circle));
     acc.addValues(
       cur,
-      totalPay,
+      pay + protectedPay,
       protectedPay,
-      change,
+      pay + protectedPay - cur,
       circle === "red" ? CIRCLE_RED : circle === "green" ? CIRCLE_GREEN : CIRCLE_NONE,
       person.unit,
     );
   }
   return { lines, skipped, summary: acc.finish(lines, s.histogramBins), settings: s };
-}
-
-/** A grade with its steps ready for the conversion loop. */
-interface PreparedGrade {
-  grade: PayGrade;
-  steps: ReadonlyArray<number>;
-  /** Steps never decrease (always so when read from a table), so a binary search finds `notBelow`. */
-  ordered: boolean;
-}
-
-function prepareGrade(grade: PayGrade): PreparedGrade {
-  const s = grade.steps;
-  let ordered = true;
-  for (let i = 1; i < s.length; i++) if (s[i] < s[i - 1]) ordered = false;
-  return { grade, steps: s, ordered };
 }
 
 /** `notBelow`: index of the lowest step ≥ current (steps never decrease), the top step when none; binary search. */
