@@ -23,6 +23,21 @@ describe("REFORM.PAYSTEP", () => {
     expect(paystep(3650.5, "七级", scale)).toEqual([[3, 3400, 250.5]]);
     expect(paystep(6500, "宽带", scale)).toEqual([["", 6000, 500]]);
   });
+  it("seniority: step 1 + ⌊years ÷ interval⌋, capped at the top step; the years are required", () => {
+    // 七级 has three steps: 3000, 3200, 3400 yuan
+    expect(paystep(3000, "七级", scale, "seniority", 5)).toEqual([[3, 3400, 0]]); // 1 + ⌊5 ÷ 2⌋
+    expect(paystep(3000, "七级", scale, "工龄", 5, 3)).toEqual([[2, 3200, 0]]); // 1 + ⌊5 ÷ 3⌋
+    expect(paystep(3000, "七级", scale, "seniority", 30)).toEqual([[3, 3400, 0]]);
+    expect(paystep(3900, "七级", scale, "seniority", 0)).toEqual([[1, 3000, 900]]); // above the top: red circle
+    const e = errorOf(() => paystep(3000, "七级", scale, "seniority"));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toContain("years");
+    expect(errorOf(() => paystep(3000, "七级", scale, "seniority", -1)).code).toBe("#NUM!");
+    expect(errorOf(() => paystep(3000, "七级", scale, "seniority", 5, 0)).code).toBe("#NUM!");
+    expect(errorOf(() => paystep(3000, "七级", scale, "seniority", "十年" as unknown as number)).message).toContain(
+      "十年",
+    );
+  });
   it("bad arguments give Excel errors naming the problem", () => {
     expect(errorOf(() => paystep(3000, "九级", scale)).code).toBe("#N/A");
     expect(errorOf(() => paystep(3000, "七级", scale, "random")).message).toContain("random");

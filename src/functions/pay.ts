@@ -17,6 +17,7 @@ import {
   readPayScale,
   splitExact,
   type PayGrade,
+  type PayPerson,
   type RatingLevel,
 } from "../engine/pay";
 import { PAY_SCALE, POSTS, RATINGS, STAFF } from "../engine/schema";
@@ -62,29 +63,45 @@ function gradeOf(payScale: unknown, grade: unknown, lang: Lang, multiplier = 1):
  * @param currentPay Current comparable monthly pay, yuan.
  * @param grade The grade (岗级) to convert to.
  * @param payScale The PayScale table with its header row (岗级 Grade, 档1…档N Step 1…N, or 下限/中点/上限 Min/Mid/Max).
- * @param [rule] notBelow (就近就高, default), notAbove (就近就低), nearest (就近) or entry (起点).
+ * @param [rule] notBelow (就近就高, default), notAbove (就近就低), nearest (就近), entry (起点) or seniority (工龄).
+ * @param [years] Years of service: needed by seniority (step 1 + ⌊years ÷ interval⌋, at most the top step).
+ * @param [interval] Seniority: years per step (default 2).
  * @returns One row: step, new pay, protected amount (yuan).
  */
-export function paystep(currentPay: number, grade: string, payScale: any[][], rule?: string): any[][] {
+export function paystep(
+  currentPay: number,
+  grade: string,
+  payScale: any[][],
+  rule?: string,
+  years?: number,
+  interval?: number,
+): any[][] {
   const lang = functionLang();
   const cur = nonNegative(currentPay, "currentPay", lang);
   const ruleText = optionalText(rule);
   const r = ruleText === undefined ? DEFAULT_PAY_CONVERSION_SETTINGS.conversionRule : parseConversionRule(ruleText);
-  if (!r || r === "seniority") {
+  if (!r) {
     throw excelError(
       "#VALUE!",
       t("pay.fn.badChoice", lang, {
         name: "rule",
         value: ruleText ?? "",
-        allowed: "notBelow / notAbove / nearest / entry",
+        allowed: "notBelow / notAbove / nearest / entry / seniority",
       }),
     );
   }
+  const y = optionalText(years) === undefined ? undefined : nonNegative(years, "years", lang);
+  const iv = optionalText(interval) === undefined ? undefined : nonNegative(interval, "interval", lang);
+  if (iv === 0) throw excelError("#NUM!", t("pay.fn.zeroInterval", lang));
+  if (r === "seniority" && y === undefined) throw excelError("#VALUE!", t("pay.fn.needYears", lang));
   const g = gradeOf(payScale, grade, lang);
-  const line = convertOne({ staffId: "", grade: g.grade, currentPay: yuanToFen(cur) }, g, {
+  const person: PayPerson = { staffId: "", grade: g.grade, currentPay: yuanToFen(cur) };
+  if (y !== undefined) person.years = y;
+  const line = convertOne(person, g, {
     ...DEFAULT_PAY_CONVERSION_SETTINGS,
     conversionRule: r,
     protection: "keep",
+    ...(iv !== undefined ? { seniorityInterval: iv } : {}),
   });
   return [[line.step ?? "", fenToYuan(line.newPay), fenToYuan(line.protectedPay)]];
 }

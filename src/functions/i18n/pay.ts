@@ -10,7 +10,12 @@ export const payTranslations: FunctionTranslations = {
       currentPay: { name: "现月薪", description: "现行可比月薪（元）。" },
       grade: { name: "岗级", description: "套入的岗级。" },
       payScale: { name: "薪酬标准", description: "含标题行的薪酬标准表（岗级、档1…档N，或下限/中点/上限）。" },
-      rule: { name: "套改规则", description: "就近就高（默认）、就近就低、就近或起点。" },
+      rule: { name: "套改规则", description: "就近就高（默认）、就近就低、就近、起点或工龄。" },
+      years: {
+        name: "工龄",
+        description: "工作年限：按工龄套改时必填（档次 = 1 + ⌊工龄 ÷ 每档年限⌋，不超过最高档）。",
+      },
+      interval: { name: "每档年限", description: "按工龄套改时每晋一档所需年数（默认 2）。" },
     },
     result: "一行：档次、套改后月薪、保留工资（元）。",
   },
