@@ -52,7 +52,8 @@ export interface PerfPerson {
   rating?: string;
 }
 
-export interface PerfLine {
+/** A performance pay line as plain data (what `PerfLine.toJSON` gives). */
+export interface PerfLineData {
   staffId: string;
   name?: string;
   unit: string;
@@ -60,12 +61,73 @@ export interface PerfLine {
   postCoefficient: number;
   rating?: string;
   ratingCoefficient: number;
-  /** Fen. */
   basic: number;
   reward: number;
   total: number;
-  /** Reward held at the individual cap. */
   capped: boolean;
+}
+
+/**
+ * One person's performance pay, in fen. A line keeps what the allocation decided (rating coefficient,
+ * basic, reward, capped) beside its person, and reads identity, post coefficient and rating from the
+ * person (not copied: do not change a person after allocating). `toJSON()` gives every field as plain data.
+ *
+ * @example new PerfLine({ staffId: "A", unit: "U", postCoefficient: 1, rating: "优秀" }, 1.5, 35000, 18000, false).total
+ *   // => 53000
+ */
+export class PerfLine {
+  constructor(
+    readonly person: Readonly<PerfPerson>,
+    /** The rating's coefficient (0 without a rating or with an unknown one). */
+    readonly ratingCoefficient: number,
+    /** Basic share 基础性, fen. */
+    readonly basic: number,
+    /** Reward share 奖励性, fen. */
+    readonly reward: number,
+    /** Reward held at the individual cap. */
+    readonly capped: boolean,
+  ) {}
+
+  get staffId(): string {
+    return this.person.staffId;
+  }
+  get name(): string | undefined {
+    return this.person.name;
+  }
+  get unit(): string {
+    return this.person.unit;
+  }
+  get row(): number | undefined {
+    return this.person.row;
+  }
+  get postCoefficient(): number {
+    return this.person.postCoefficient;
+  }
+  /** Rating label; undefined = no rating. */
+  get rating(): string | undefined {
+    return this.person.rating;
+  }
+  /** basic + reward, fen. */
+  get total(): number {
+    return this.basic + this.reward;
+  }
+
+  /** Every field as plain data (optional fields present as undefined). */
+  toJSON(): PerfLineData {
+    return {
+      staffId: this.staffId,
+      name: this.name,
+      unit: this.unit,
+      row: this.row,
+      postCoefficient: this.postCoefficient,
+      rating: this.rating,
+      ratingCoefficient: this.ratingCoefficient,
+      basic: this.basic,
+      reward: this.reward,
+      total: this.total,
+      capped: this.capped,
+    };
+  }
 }
 
 export interface PerfUnitLine {
@@ -264,20 +326,7 @@ export function allocatePerformancePay(
     const bi = basic[i];
     const ri = reward[i];
     const ci = capped[i] === 1;
-    // One object shape for every line (optional fields present as undefined) keeps large runs fast.
-    lines[i] = {
-      staffId: p.staffId,
-      name: p.name,
-      unit: p.unit,
-      row: p.row,
-      postCoefficient: p.postCoefficient,
-      rating: p.rating,
-      ratingCoefficient: rc[i],
-      basic: bi,
-      reward: ri,
-      total: bi + ri,
-      capped: ci,
-    };
+    lines[i] = new PerfLine(p, rc[i], bi, ri, ci);
     const u = units[unitOf[i]];
     u.basic += bi;
     u.reward += ri;

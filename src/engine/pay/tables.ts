@@ -522,7 +522,8 @@ export function performancePayFromTables(
       });
     }
   }
-  if (source === "none") for (const l of alloc.value.lines) delete l.rating;
+  // The lines read the rating from the person: without ratings there is none to show.
+  if (source === "none") for (const p of people) delete p.rating;
   const result: PerformancePayResult = { ...alloc.value, poolSource: pool.source, ratingSource: source, settings: s };
   if (baseFen !== undefined) result.poolBase = baseFen;
   return ok(result, problems);
