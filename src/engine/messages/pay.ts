@@ -261,6 +261,7 @@ export const payMessages = {
   "perf.col.reward": { zh: "奖励性绩效", en: "Reward" },
   "perf.col.total": { zh: "合计", en: "Total" },
   "perf.col.capped": { zh: "封顶", en: "Capped" },
+  "perf.capped.yes": { zh: "是", en: "yes" },
   "perf.col.headcount": { zh: "人数", en: "Headcount" },
   "perf.col.unitCoefficient": { zh: "单位考核系数", en: "Unit Coefficient" },
   "perf.col.weight": { zh: "分配权重", en: "Weight" },

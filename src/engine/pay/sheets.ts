@@ -192,7 +192,7 @@ export function perfPaySheets(result: PerformancePayResult, lang: Lang): ResultS
       y(l.basic),
       y(l.reward),
       y(l.total),
-      l.capped,
+      l.capped ? t("perf.capped.yes", lang) : "",
     ];
   });
   const sourceText =

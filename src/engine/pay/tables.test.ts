@@ -177,6 +177,16 @@ describe("performancePayFromTables", () => {
     );
   });
 
+  it("the Performance Pay sheet marks the people held at the individual cap", () => {
+    const r = performancePayFromTables(tables(), { poolAmount: 1_000_000, individualCap: 1 });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const sheet = perfPaySheets(r.value, "zh")[0];
+    const col = sheet.columns.findIndex((c) => c.header === "封顶");
+    const marked = sheet.rows.map((row) => row[col]);
+    expect(marked).toEqual(r.value.lines.map((l) => (l.capped ? "是" : "")));
+    expect(marked).toContain("是");
+  });
+
   it("a rating not in the Ratings table is an error naming the cell", () => {
     const st = staffRows.map((r) => [...r]);
     st[2][7] = "良好";
