@@ -22,6 +22,8 @@ function medianCpuMs(fn: () => unknown, runs = 7): number {
 }
 
 const N = 100_000;
+/** Timed runs per figure (after one warm-up): 15, so that the median is not moved by one slow run on a busy machine. */
+const RUNS = 15;
 const UNITS = 50;
 const rnd = prng(42);
 
@@ -42,7 +44,7 @@ const people: PayPerson[] = Array.from({ length: N }, (_, i) => {
   };
 });
 const runConvert = () => convertPay(people, scale, { protection: "phase" });
-const convertMs = medianMs(runConvert, 7, 1);
+const convertMs = medianMs(runConvert, RUNS, 1);
 report("pay-convert", { n: N, median_ms: convertMs, cpu_ms: medianCpuMs(runConvert) });
 
 const ratings: RatingLevel[] = [
@@ -65,5 +67,5 @@ const runPerf = () => {
   }));
   return allocatePerformancePay(perf, ratings, 1_200_000_000, { individualCap: 1.3, unitCoefficients });
 };
-const perfMs = medianMs(runPerf, 7, 1);
+const perfMs = medianMs(runPerf, RUNS, 1);
 report("perf-pay", { n: N, units: UNITS, median_ms: perfMs, cpu_ms: medianCpuMs(runPerf) });
