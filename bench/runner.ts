@@ -4,10 +4,10 @@
  * disk, run every model, write the result .xlsx to disk. Prints the median time of the run inside the
  * process, the median wall time of the whole process (start-up included) and the runner's own peak RSS
  * (the largest over the runs). Target (issue 8): ≤ 20 s, ≤ 2 GB.
- * Run alone: `npx tsx bench/runner.ts [staff] [runs]` (needs lib/: `npm run build:cli`, done by npm install).
+ * Builds lib/ from src/ first (`tsc -p tsconfig.cli.json`). Run alone: `npx tsx bench/runner.ts [staff] [runs]`.
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { generateSample, sampleSources } from "../src/sample/sample";
@@ -26,11 +26,15 @@ async function bench(): Promise<void> {
   const n = Number(process.argv[2] ?? 100_000);
   const runs = Math.max(1, Number(process.argv[3] ?? 3));
   const root = join(__dirname, "..");
-  if (!existsSync(join(root, "lib", "cli", "main.js"))) {
-    console.error("bench/runner: lib/ is missing; run `npm run build:cli` first");
-    process.exitCode = 1;
-    return;
-  }
+  // The runner runs from lib/: build it from the current src/ first, as `npm run build:cli` does.
+  const built = spawnSync(
+    process.execPath,
+    [require.resolve("typescript/bin/tsc"), "-p", join(root, "tsconfig.cli.json")],
+    {
+      stdio: "inherit",
+    },
+  );
+  if (built.status !== 0) throw new Error("bench/runner: `tsc -p tsconfig.cli.json` failed");
   const dir = mkdtempSync(join(tmpdir(), "reform-bench-"));
   try {
     const t0 = performance.now();

@@ -33,7 +33,9 @@ describe("REFORM.PAYSTEP", () => {
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toContain("years");
     expect(errorOf(() => paystep(3000, "七级", scale, "seniority", -1)).code).toBe("#NUM!");
-    expect(errorOf(() => paystep(3000, "七级", scale, "seniority", 5, 0)).code).toBe("#NUM!");
+    expect(paystep(3000, "七级", scale, "seniority", 5, 0)).toEqual([[3, 3400, 0]]); // interval 0 or blank: 2
+    // years and interval belong to seniority: another rule ignores them, even when they are not valid there
+    expect(paystep(3250, "七级", scale, "nearest", -1, 0)).toEqual([[2, 3200, 0]]);
     expect(errorOf(() => paystep(3000, "七级", scale, "seniority", "十年" as unknown as number)).message).toContain(
       "十年",
     );

@@ -64,8 +64,8 @@ function gradeOf(payScale: unknown, grade: unknown, lang: Lang, multiplier = 1):
  * @param grade The grade (岗级) to convert to.
  * @param payScale The PayScale table with its header row (岗级 Grade, 档1…档N Step 1…N, or 下限/中点/上限 Min/Mid/Max).
  * @param [rule] notBelow (就近就高, default), notAbove (就近就低), nearest (就近), entry (起点) or seniority (工龄).
- * @param [years] Years of service: needed by seniority (step 1 + ⌊years ÷ interval⌋, at most the top step).
- * @param [interval] Seniority: years per step (default 2).
+ * @param [years] Years of service, for seniority only (step 1 + ⌊years ÷ interval⌋, at most the top step); required there.
+ * @param [interval] Seniority only: years per step (omitted, blank or 0: 2).
  * @returns One row: step, new pay, protected amount (yuan).
  */
 export function paystep(
@@ -90,10 +90,15 @@ export function paystep(
       }),
     );
   }
-  const y = optionalText(years) === undefined ? undefined : nonNegative(years, "years", lang);
-  const iv = optionalText(interval) === undefined ? undefined : nonNegative(interval, "interval", lang);
-  if (iv === 0) throw excelError("#NUM!", t("pay.fn.zeroInterval", lang));
-  if (r === "seniority" && y === undefined) throw excelError("#VALUE!", t("pay.fn.needYears", lang));
+  // Years and interval are read for seniority only (another rule ignores them). Omitted years are an error
+  // there; an interval that is omitted, blank or 0 means the default (2 years a step).
+  let y: number | undefined;
+  let iv: number | undefined;
+  if (r === "seniority") {
+    if (optionalText(years) === undefined) throw excelError("#VALUE!", t("pay.fn.needYears", lang));
+    y = nonNegative(years, "years", lang);
+    if (optionalText(interval) !== undefined) iv = nonNegative(interval, "interval", lang) || undefined;
+  }
   const g = gradeOf(payScale, grade, lang);
   const person: PayPerson = { staffId: "", grade: g.grade, currentPay: yuanToFen(cur) };
   if (y !== undefined) person.years = y;

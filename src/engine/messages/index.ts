@@ -40,12 +40,34 @@ export const MESSAGES: Readonly<Record<string, MessageText>> = Object.assign({},
  *   // => "“Written” value “abc” is not a number"
  */
 export function t(key: string, lang: Lang, params?: MessageParams): string {
-  const entry = MESSAGES[key];
+  const entry = MESSAGE_MAP.get(key);
   const template = entry ? entry[lang] : key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  const parts = templateParts(template);
+  if (parts.length === 1) return template;
+  // parts: text, name, text, name, …, text; a name without a parameter stays as "{name}".
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    out += (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : `{${name}}`) + parts[i + 1];
+  }
+  return out;
+}
+
+/** The same table as a Map: result sheets call `t` once or more per row, 100 000 rows at a time. */
+const MESSAGE_MAP: ReadonlyMap<string, MessageText> = new Map(Object.entries(MESSAGES));
+
+/** Templates split at their `{name}` placeholders, once per template. */
+const TEMPLATE_PARTS = new Map<string, string[]>();
+
+function templateParts(template: string): string[] {
+  let parts = TEMPLATE_PARTS.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    // Bounded: unknown keys (which are their own template) could otherwise grow it without end.
+    if (TEMPLATE_PARTS.size < 10_000) TEMPLATE_PARTS.set(template, parts);
+  }
+  return parts;
 }
 
 /**

@@ -30,6 +30,19 @@ describe("message table", () => {
     expect(t("no.such.key", "en")).toBe("no.such.key");
   });
 
+  it("fills every placeholder of every message as a regular-expression replace would", () => {
+    const params = { a: 1, value: "x{y}", column: "$&", row: 0 };
+    const byRegExp = (template: string) =>
+      template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        Object.prototype.hasOwnProperty.call(params, name) ? String(params[name as keyof typeof params]) : whole,
+      );
+    for (const [k, v] of Object.entries(MESSAGES))
+      for (const lang of ["zh", "en"] as const) expect(t(k, lang, params)).toBe(byRegExp(v[lang]));
+    // unknown keys are their own template; placeholders side by side; a missing parameter stays as written
+    expect(t("{a}{a}-{b}", "en", params)).toBe("11-{b}");
+    expect(t("{a}{a}-{b}", "en", params)).toBe("11-{b}"); // the second time from the split template
+  });
+
   it("formats a problem naming table, row, column and value", () => {
     const line = formatProblem(
       {

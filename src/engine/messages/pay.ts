@@ -173,10 +173,6 @@ export const payMessages = {
     zh: "按工龄套改需要参数“工龄”（年）",
     en: "The seniority rule needs the years argument (years of service)",
   },
-  "pay.fn.zeroInterval": {
-    zh: "参数“每档年限”不能为 0",
-    en: "Argument interval (years per step) cannot be 0",
-  },
   "pay.fn.scale": { zh: "薪酬标准", en: "PayScale" },
   "pay.fn.staff": { zh: "人员", en: "Staff" },
   "pay.fn.posts": { zh: "岗位", en: "Posts" },

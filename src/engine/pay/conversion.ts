@@ -197,8 +197,8 @@ export interface PayLineData extends Protection {
  * circle) beside its person and its grade's context; everything else is read from those when asked:
  * identity and current pay from the person (not copied: do not change a person after converting it),
  * protection by mode exactly as `protect`, band position exactly as `bandPosition`. So 100 000 lines hold
- * six fields each instead of twenty, and a `phase` schedule is built only for the lines whose schedule is
- * read. `toJSON()` gives every field as plain data.
+ * six fields each instead of twenty (the person they refer to stays alive with them), and a `phase`
+ * schedule is built each time it is read (read it once per line). `toJSON()` gives every field as plain data.
  *
  * @example
  * const l = convertOne({ staffId: "S1", grade: "A", currentPay: 360000 }, { grade: "A", steps: [300000, 340000] });

@@ -6,10 +6,17 @@ import { fenToYuan, roundHalfUp } from "../money";
 import { t } from "../messages";
 import { safeSheetName, type ResultSheet } from "../report";
 import type { CellValue, Lang } from "../types";
-import type { PayConversionResult } from "./conversion";
+import type { PayConversionResult, PhaseYear } from "./conversion";
 import type { PerformancePayResult } from "./performance";
 
 const y = fenToYuan;
+
+/** A phase schedule as one cell (the schedule is built when a line's `phase` is read: read it once). */
+function phaseText(phase: PhaseYear[] | undefined, lang: Lang): string {
+  return phase
+    ? phase.map((p) => t("pay.phaseYear", lang, { year: p.year, amount: y(p.protectedPay) })).join("; ")
+    : "";
+}
 
 /**
  * Sheets of a pay conversion: `pay-conversion` (薪酬套改 / Pay Conversion, one row per person, losers
@@ -24,6 +31,14 @@ export function paySheets(result: PayConversionResult, lang: Lang): ResultSheet[
   const rows: CellValue[][] = [];
   const losers: number[] = [];
   const red: number[] = [];
+  // Labels once, not once per row.
+  const ruleLabel = new Map<string, string>();
+  const ruleText = (rule: string): string => {
+    let label = ruleLabel.get(rule);
+    if (label === undefined) ruleLabel.set(rule, (label = t(`pay.rule.${rule}`, lang)));
+    return label;
+  };
+  const circleText = { red: t("pay.circle.red", lang), green: t("pay.circle.green", lang) };
   result.lines.forEach((l, i) => {
     rows.push([
       l.staffId,
@@ -31,18 +46,16 @@ export function paySheets(result: PayConversionResult, lang: Lang): ResultSheet[
       l.unit ?? "",
       l.grade,
       l.step ?? null,
-      t(`pay.rule.${l.rule}`, lang),
+      ruleText(l.rule),
       y(l.currentPay),
       y(l.newPay),
       y(l.protectedPay),
       y(l.totalPay),
       y(l.change),
-      l.circle ? t(`pay.circle.${l.circle}`, lang) : "",
+      l.circle ? circleText[l.circle] : "",
       l.compaRatio ?? null,
       l.penetration ?? null,
-      l.phase
-        ? l.phase.map((p) => t("pay.phaseYear", lang, { year: p.year, amount: y(p.protectedPay) })).join("; ")
-        : "",
+      phaseText(l.phase, lang),
     ]);
     if (l.change < 0) losers.push(i);
     else if (l.circle === "red") red.push(i);
@@ -224,7 +237,7 @@ export function perfPaySheets(result: PerformancePayResult, lang: Lang): ResultS
       { header: c("basic"), kind: "money" },
       { header: c("reward"), kind: "money" },
       { header: c("total"), kind: "money" },
-      { header: c("capped"), kind: "boolean" },
+      { header: c("capped"), kind: "text" },
     ],
     rows,
     highlights: [

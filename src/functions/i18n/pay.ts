@@ -13,9 +13,9 @@ export const payTranslations: FunctionTranslations = {
       rule: { name: "套改规则", description: "就近就高（默认）、就近就低、就近、起点或工龄。" },
       years: {
         name: "工龄",
-        description: "工作年限：按工龄套改时必填（档次 = 1 + ⌊工龄 ÷ 每档年限⌋，不超过最高档）。",
+        description: "工作年限，仅按工龄套改时使用且必填（档次 = 1 + ⌊工龄 ÷ 每档年限⌋，不超过最高档）。",
       },
-      interval: { name: "每档年限", description: "按工龄套改时每晋一档所需年数（默认 2）。" },
+      interval: { name: "每档年限", description: "仅按工龄套改时使用：每晋一档所需年数（省略、空白或 0 时为 2）。" },
     },
     result: "一行：档次、套改后月薪、保留工资（元）。",
   },
