@@ -6,7 +6,7 @@
 import { roundHalfUp } from "../money";
 import { normalizeHeader } from "../parse";
 import { selectInRange } from "../select";
-import { gradeKey, type PayGrade, type PayScale } from "./scale";
+import { gradeKey, type Band, type PayGrade, type PayScale } from "./scale";
 
 /** How a person is placed on a step table. */
 export type ConversionRule = "notBelow" | "notAbove" | "nearest" | "entry" | "seniority";
@@ -250,21 +250,19 @@ export class PayLine implements Protection {
   }
   /** Protected amount paid now (保留工资), fen per month. */
   get protectedPay(): number {
-    return this.context.protection === "none" ? 0 : this.difference;
+    return protectedPart(this.difference, this.context.protection);
   }
   /** The difference that protection did not keep (mode `none`), fen per month. */
   get unprotectedLoss(): number {
-    return this.context.protection === "none" ? this.difference : 0;
+    return unprotectedPart(this.difference, this.context.protection);
   }
   /** `absorb`: the amount future increases will be offset against (see `absorbIncrease`). */
   get absorbable(): number {
-    return this.context.protection === "absorb" ? this.difference : 0;
+    return absorbablePart(this.difference, this.context.protection);
   }
   /** `phase`: year-by-year protected amounts, reaching 0 after year N (a new array on each read). */
   get phase(): PhaseYear[] | undefined {
-    return this.context.protection === "phase" && this.difference > 0
-      ? phaseSchedule(this.difference, this.context.phaseYears)
-      : undefined;
+    return phaseOf(this.difference, this.context.protection, this.context.phaseYears);
   }
   /** newPay + protectedPay: what the person is paid. */
   get totalPay(): number {
@@ -276,13 +274,11 @@ export class PayLine implements Protection {
   }
   /** newPay ÷ band mid (grades with a band). */
   get compaRatio(): number | undefined {
-    const b = this.context.grade.band;
-    return b && b.mid > 0 ? this.newPay / b.mid : undefined;
+    return compaRatioOf(this.newPay, this.context.grade.band);
   }
   /** (newPay − min) ÷ (max − min) (grades with a band, max > min). */
   get penetration(): number | undefined {
-    const b = this.context.grade.band;
-    return b && b.max > b.min ? (this.newPay - b.min) / (b.max - b.min) : undefined;
+    return penetrationOf(this.newPay, this.context.grade.band);
   }
 
   /** Every field as plain data (optional fields present as undefined). */
@@ -482,22 +478,46 @@ export function absorbIncrease(protectedPay: number, increase: number): { protec
  * @example protect(50000, "phase", 2).phase // => [{ year: 1, protectedPay: 50000, reduction: 25000 }, { year: 2, protectedPay: 25000, reduction: 25000 }]
  */
 export function protect(difference: number, mode: ProtectionMode, phaseYears = 3): Protection {
-  if (difference <= 0) return { protectedPay: 0, unprotectedLoss: 0, absorbable: 0 };
-  switch (mode) {
-    case "none":
-      return { protectedPay: 0, unprotectedLoss: difference, absorbable: 0 };
-    case "keep":
-      return { protectedPay: difference, unprotectedLoss: 0, absorbable: 0 };
-    case "phase":
-      return {
-        protectedPay: difference,
-        unprotectedLoss: 0,
-        absorbable: 0,
-        phase: phaseSchedule(difference, phaseYears),
-      };
-    case "absorb":
-      return { protectedPay: difference, unprotectedLoss: 0, absorbable: difference };
-  }
+  const out: Protection = {
+    protectedPay: protectedPart(difference, mode),
+    unprotectedLoss: unprotectedPart(difference, mode),
+    absorbable: absorbablePart(difference, mode),
+  };
+  const phase = phaseOf(difference, mode, phaseYears);
+  if (phase) out.phase = phase;
+  return out;
+}
+
+// The parts of `protect`, one each, for the lines that derive them on read (a difference ≤ 0 protects nothing).
+/** What the mode pays as 保留工资: the whole difference, except under `none`. */
+function protectedPart(difference: number, mode: ProtectionMode): number {
+  return difference > 0 && mode !== "none" ? difference : 0;
+}
+/** What the mode leaves unpaid: the whole difference under `none`. */
+function unprotectedPart(difference: number, mode: ProtectionMode): number {
+  return difference > 0 && mode === "none" ? difference : 0;
+}
+/** What future increases are offset against: the whole difference under `absorb`. */
+function absorbablePart(difference: number, mode: ProtectionMode): number {
+  return difference > 0 && mode === "absorb" ? difference : 0;
+}
+/** The year-by-year schedule under `phase`. */
+function phaseOf(difference: number, mode: ProtectionMode, phaseYears: number): PhaseYear[] | undefined {
+  return difference > 0 && mode === "phase" ? phaseSchedule(difference, phaseYears) : undefined;
+}
+
+/**
+ * The part of current − new pay that protection applies to: a red circle's loss, or every loss when
+ * `protectAllLosses` is set; 0 otherwise.
+ */
+function protectableDifference(
+  currentPay: number,
+  newPay: number,
+  circle: "red" | "green" | undefined,
+  protectAllLosses: boolean,
+): number {
+  const diff = currentPay - newPay;
+  return diff > 0 && (circle === "red" || protectAllLosses) ? diff : 0;
 }
 
 /**
@@ -510,10 +530,17 @@ export function protect(difference: number, mode: ProtectionMode, phaseYears = 3
 export function bandPosition(pay: number, grade: PayGrade): { compaRatio?: number; penetration?: number } {
   const b = grade.band;
   if (!b) return {};
-  return {
-    compaRatio: b.mid > 0 ? pay / b.mid : undefined,
-    penetration: b.max > b.min ? (pay - b.min) / (b.max - b.min) : undefined,
-  };
+  return { compaRatio: compaRatioOf(pay, b), penetration: penetrationOf(pay, b) };
+}
+
+/** pay ÷ mid; undefined without a band or with mid ≤ 0. */
+function compaRatioOf(pay: number, b: Band | undefined): number | undefined {
+  return b && b.mid > 0 ? pay / b.mid : undefined;
+}
+
+/** (pay − min) ÷ (max − min); undefined without a band or with max = min. */
+function penetrationOf(pay: number, b: Band | undefined): number | undefined {
+  return b && b.max > b.min ? (pay - b.min) / (b.max - b.min) : undefined;
 }
 
 /**
@@ -528,8 +555,7 @@ export function convertOne(
   settings: Readonly<PayConversionSettings> = DEFAULT_PAY_CONVERSION_SETTINGS,
 ): PayLine {
   const p = placeOnGrade(person.currentPay, grade, settings.conversionRule, person.years, settings.seniorityInterval);
-  const diff = person.currentPay - p.pay;
-  const protectable = diff > 0 && (p.circle === "red" || settings.protectAllLosses) ? diff : 0;
+  const protectable = protectableDifference(person.currentPay, p.pay, p.circle, settings.protectAllLosses);
   return new PayLine(person, lineContext(grade, settings), p.step, p.pay, protectable, p.circle);
 }
 
@@ -800,7 +826,7 @@ export function convertPay(
   const contexts = new Map<string, LineContext | undefined>();
   const acc = new SummaryAccumulator(people.length);
   const rule = s.conversionRule;
-  const keep = s.protection !== "none";
+  const mode = s.protection;
   const protectAll = s.protectAllLosses;
   let lastGrade: string | undefined = undefined;
   let lastContext: LineContext | undefined = undefined;
@@ -853,9 +879,8 @@ export function convertPay(
       else if (cur < st[0]) circle = "green";
     }
     // Protection (as convertOne; the line derives the rest from the difference and the mode, as protect).
-    const diff = cur - pay;
-    const protectable = diff > 0 && (circle === "red" || protectAll) ? diff : 0;
-    const protectedPay = keep ? protectable : 0;
+    const protectable = protectableDifference(cur, pay, circle, protectAll);
+    const protectedPay = protectedPart(protectable, mode);
     lines.push(new PayLine(person, ctx, step, pay, protectable, circle));
     acc.addValues(
       cur,
