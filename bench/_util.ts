@@ -9,8 +9,27 @@ export function medianMs(fn: () => unknown, runs = 7, warmup = 1): number {
     fn();
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(times);
+}
+
+/** Median CPU time (user + system, ms) of `runs` calls: less sensitive than wall time to a busy machine. */
+export function medianCpuMs(fn: () => unknown, runs = 7): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(cpuMs(fn));
+  return median(times);
+}
+
+/** CPU time (user + system, ms) of one call. */
+export function cpuMs(fn: () => unknown): number {
+  const c0 = process.cpuUsage();
+  fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+}
+
+/** The median of a list (the upper one of an even count), without changing the list. */
+export function median(xs: ReadonlyArray<number>): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 }
 
 /** Resident set size in MB now. */

@@ -7,20 +7,7 @@ import { allocatePerformancePay, type PerfPerson } from "../src/engine/pay/perfo
 import { forcedDistribution, type RatingLevel } from "../src/engine/pay/forced";
 import { payScaleOf as scaleOf } from "../src/engine/pay/scale";
 import { paySheets } from "../src/engine/pay/sheets";
-import { medianMs, prng, report } from "./_util";
-
-/** Median CPU time (user + system, ms) of `runs` calls: less sensitive than wall time to a busy machine. */
-function medianCpuMs(fn: () => unknown, runs = 7): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c0 = process.cpuUsage();
-    fn();
-    const c = process.cpuUsage(c0);
-    times.push((c.user + c.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)];
-}
+import { medianCpuMs, medianMs, prng, report } from "./_util";
 
 const N = 100_000;
 /** Timed runs per figure (after one warm-up): 15, so that the median is not moved by one slow run on a busy machine. */

@@ -3,7 +3,7 @@
  * both mechanisms. Deterministic data from a seeded PRNG (benchmarks only). Prints
  * `BENCH rebid n=… posts=… choices=… mechanism=… median_ms=… peak_mb=…`.
  */
-import { medianMs, prng, report, rssMb } from "./_util";
+import { cpuMs, median, medianMs, prng, report, rssMb } from "./_util";
 import { rebid } from "../src/engine/rebid/engine";
 import type { Mechanism, RebidCandidate, RebidInput, RebidPost } from "../src/engine/rebid/types";
 
@@ -104,13 +104,9 @@ export function main(): void {
       let peak = before;
       const cpu: number[] = [];
       const ms = medianMs(() => {
-        const c0 = process.cpuUsage();
-        rebid(input, { mechanism });
-        const c = process.cpuUsage(c0);
-        cpu.push((c.user + c.system) / 1000);
+        cpu.push(cpuMs(() => rebid(input, { mechanism })));
         peak = Math.max(peak, rssMb());
       }, 7);
-      cpu.sort((a, b) => a - b);
       const mem = gc ? engineMemory(input, mechanism, gc) : {};
       report("rebid", {
         n,
@@ -119,7 +115,7 @@ export function main(): void {
         mechanism,
         median_ms: ms,
         peak_mb: peak,
-        median_cpu_ms: cpu[cpu.length >> 1],
+        median_cpu_ms: median(cpu),
         ...mem,
       });
     }

@@ -12,15 +12,13 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { generateSample, sampleSources } from "../src/sample/sample";
 import { writeXlsx } from "../src/workbook/xlsx";
-import { report } from "./_util";
+import { median, report } from "./_util";
 
 interface ChildFigures {
   ms: number;
   maxRssMb: number;
   code: number;
 }
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function bench(): Promise<void> {
   const n = Number(process.argv[2] ?? 100_000);
