@@ -54,6 +54,20 @@ export function t(key: string, lang: Lang, params?: MessageParams): string {
   return out;
 }
 
+/**
+ * Labels `prefix.<name>` in one language, each looked up once: for result sheets that label every row.
+ *
+ * @example const rule = labels("pay.rule", "zh"); rule("notBelow") // => "就近就高"
+ */
+export function labels(prefix: string, lang: Lang): (name: string) => string {
+  const cache = new Map<string, string>();
+  return (name) => {
+    let label = cache.get(name);
+    if (label === undefined) cache.set(name, (label = t(`${prefix}.${name}`, lang)));
+    return label;
+  };
+}
+
 /** The same table as a Map: result sheets call `t` once or more per row, 100 000 rows at a time. */
 const MESSAGE_MAP: ReadonlyMap<string, MessageText> = new Map(Object.entries(MESSAGES));
 

@@ -1,4 +1,4 @@
-import { columnLetter, formatProblem, langFromLocale, MESSAGE_SOURCES, MESSAGES, t } from "./index";
+import { columnLetter, formatProblem, labels, langFromLocale, MESSAGE_SOURCES, MESSAGES, t } from "./index";
 
 describe("message table", () => {
   it("defines no key twice across areas and every entry in both languages", () => {
@@ -41,6 +41,12 @@ describe("message table", () => {
     // unknown keys are their own template; placeholders side by side; a missing parameter stays as written
     expect(t("{a}{a}-{b}", "en", params)).toBe("11-{b}");
     expect(t("{a}{a}-{b}", "en", params)).toBe("11-{b}"); // the second time from the split template
+    const rule = labels("pay.rule", "zh");
+    expect([rule("notBelow"), rule("notBelow"), rule("entry")]).toEqual([
+      t("pay.rule.notBelow", "zh"),
+      t("pay.rule.notBelow", "zh"),
+      t("pay.rule.entry", "zh"),
+    ]);
   });
 
   it("formats a problem naming table, row, column and value", () => {

@@ -3,7 +3,7 @@
  * numbers (fen ÷ 100) of kind "money"; ratios are kind "percent" or "number".
  */
 import { fenToYuan, roundHalfUp } from "../money";
-import { t } from "../messages";
+import { labels, t } from "../messages";
 import { safeSheetName, type ResultSheet } from "../report";
 import type { CellValue, Lang } from "../types";
 import type { PayConversionResult, PhaseYear } from "./conversion";
@@ -31,14 +31,8 @@ export function paySheets(result: PayConversionResult, lang: Lang): ResultSheet[
   const rows: CellValue[][] = [];
   const losers: number[] = [];
   const red: number[] = [];
-  // Labels once, not once per row.
-  const ruleLabel = new Map<string, string>();
-  const ruleText = (rule: string): string => {
-    let label = ruleLabel.get(rule);
-    if (label === undefined) ruleLabel.set(rule, (label = t(`pay.rule.${rule}`, lang)));
-    return label;
-  };
-  const circleText = { red: t("pay.circle.red", lang), green: t("pay.circle.green", lang) };
+  const ruleText = labels("pay.rule", lang);
+  const circleText = labels("pay.circle", lang);
   result.lines.forEach((l, i) => {
     rows.push([
       l.staffId,
@@ -52,7 +46,7 @@ export function paySheets(result: PayConversionResult, lang: Lang): ResultSheet[
       y(l.protectedPay),
       y(l.totalPay),
       y(l.change),
-      l.circle ? circleText[l.circle] : "",
+      l.circle ? circleText(l.circle) : "",
       l.compaRatio ?? null,
       l.penetration ?? null,
       phaseText(l.phase, lang),
