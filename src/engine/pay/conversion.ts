@@ -204,7 +204,7 @@ export interface PayLineData extends Protection {
  * const l = convertOne({ staffId: "S1", grade: "A", currentPay: 360000 }, { grade: "A", steps: [300000, 340000] });
  * [l.step, l.newPay, l.protectedPay, l.totalPay, l.change, l.circle] // => [2, 340000, 20000, 360000, 0, "red"]
  */
-export class PayLine implements Protection {
+export class PayLine implements PayLineData {
   constructor(
     /** The person converted. */
     readonly person: Readonly<PayPerson>,

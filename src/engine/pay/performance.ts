@@ -75,7 +75,7 @@ export interface PerfLineData {
  * @example new PerfLine({ staffId: "A", unit: "U", postCoefficient: 1, rating: "优秀" }, 1.5, 35000, 18000, false).total
  *   // => 53000
  */
-export class PerfLine {
+export class PerfLine implements PerfLineData {
   constructor(
     readonly person: Readonly<PerfPerson>,
     /** The rating's coefficient (0 without a rating or with an unknown one). */
